@@ -1,0 +1,84 @@
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/database.ts';
+import { insertAuditEntries } from './audit.repository.ts';
+
+export type AuditInput = {
+  action: string;
+  entityType?: string;
+  entityId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  meta?: Record<string, unknown>;
+};
+
+export type AuditChanges = Record<string, { from?: unknown; to?: unknown }>;
+
+/** Keys whose values never enter the log; a change to them is recorded as a change, without values. */
+const SECRET_KEY = /pass(word)?|secret|token|hash|credential|cookie|authorization/i;
+/** Keys whose values are kept only as their last four characters. */
+const MASKED_KEY = /bankAccount|accountNumber|idCard/i;
+/** Bookkeeping that changes on every write and says nothing. */
+const IGNORED_KEYS = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy']);
+
+function normalise(key: string, value: unknown): unknown {
+  if (value === undefined) return undefined;
+  if (SECRET_KEY.test(key)) return '***';
+  if (MASKED_KEY.test(key) && typeof value === 'string') {
+    return value.length <= 4 ? '****' : `****${value.slice(-4)}`;
+  }
+  if (value instanceof Date) return value.toISOString();
+  if (value !== null && typeof value === 'object') return sanitize(value as Record<string, unknown>);
+  return value;
+}
+
+function sanitize(value: Record<string, unknown> | unknown[]): unknown {
+  if (Array.isArray(value)) return value.map((v) => normalise('', v));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(k, v)]));
+}
+
+/** The changed fields between two versions of a record, secrets redacted. */
+export function diffChanges(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+): AuditChanges | null {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: AuditChanges = {};
+  for (const key of keys) {
+    if (IGNORED_KEYS.has(key)) continue;
+    const from = before ? normalise(key, before[key]) : undefined;
+    const to = after ? normalise(key, after[key]) : undefined;
+    const changed = SECRET_KEY.test(key)
+      ? before?.[key] !== after?.[key] && !(before && after && JSON.stringify(before[key]) === JSON.stringify(after[key]))
+      : JSON.stringify(from) !== JSON.stringify(to);
+    if (!changed) continue;
+    const entry: { from?: unknown; to?: unknown } = {};
+    if (before) entry.from = from ?? null;
+    if (after) entry.to = to ?? null;
+    changes[key] = entry;
+  }
+  return Object.keys(changes).length > 0 ? changes : null;
+}
+
+/**
+ * Writes audit entries in the caller's transaction, so the entry commits or rolls back with the
+ * change it describes. Several entries go in one multi-row insert.
+ */
+export async function writeAudit(db: Db, actor: Actor, input: AuditInput | AuditInput[]): Promise<void> {
+  const inputs = Array.isArray(input) ? input : [input];
+  if (inputs.length === 0) return;
+  await insertAuditEntries(
+    db,
+    inputs.map((i) => ({
+      actorId: actor.userId,
+      actorName: actor.kind === 'system' ? actor.username : actor.displayName,
+      ip: actor.ip,
+      userAgent: actor.userAgent,
+      requestId: actor.requestId,
+      action: i.action,
+      entityType: i.entityType ?? null,
+      entityId: i.entityId ?? null,
+      changes: i.before !== undefined || i.after !== undefined ? diffChanges(i.before, i.after) : null,
+      meta: i.meta ? (sanitize(i.meta) as Record<string, unknown>) : null,
+    })),
+  );
+}

@@ -1,0 +1,124 @@
+import type { TCreateDepartment, TDepartment, TUpdateDepartment } from '@crm/contracts';
+import { writeAudit } from '../../kernel/audit/audit.ts';
+import type { Actor } from '../../kernel/auth/actor.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import { withTx } from '../../kernel/db/tx.ts';
+import { AppError, CommonError } from '../../kernel/errors.ts';
+import { iso } from '../../kernel/http/pagination.ts';
+import { AdminErrorCode } from './admin.errors.ts';
+import * as repo from './org.repository.ts';
+
+function toDto(d: repo.DepartmentView): TDepartment {
+  return {
+    id: d.id,
+    parentId: d.parentId,
+    name: d.name,
+    code: d.code,
+    kind: d.kind,
+    headUserId: d.headUserId,
+    headUserName: d.headUserName,
+    sortOrder: d.sortOrder,
+    userCount: d.userCount,
+    version: d.version,
+    createdAt: iso(d.createdAt),
+    updatedAt: iso(d.updatedAt),
+  };
+}
+
+/** Departments are the organisation's directory: readable as a whole; changed only within the actor's scope. */
+export function createDepartmentService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+
+  function assertCanManage(actor: Actor, departmentId: string): void {
+    if (actor.dataScope !== 'all' && !actor.departmentIds.includes(departmentId)) throw new AppError(CommonError.NOT_FOUND);
+  }
+
+  return {
+    async list(actor: Actor): Promise<TDepartment[]> {
+      const rows = await repo.listDepartments(db, undefined);
+      await writeAudit(db, actor, { action: 'department.list', entityType: 'department' });
+      return rows.map(toDto);
+    },
+
+    async get(actor: Actor, id: string): Promise<TDepartment> {
+      const row = await repo.findDepartment(db, id);
+      if (!row) throw new AppError(CommonError.NOT_FOUND);
+      await writeAudit(db, actor, { action: 'department.read', entityType: 'department', entityId: id });
+      return toDto(row);
+    },
+
+    async create(actor: Actor, input: TCreateDepartment): Promise<TDepartment> {
+      assertCanManage(actor, input.parentId);
+      return withTx(db, async (tx) => {
+        const parent = await repo.findDepartment(tx, input.parentId);
+        if (!parent) throw new AppError(CommonError.VALIDATION_FAILED, { fields: [{ path: 'parentId', code: 'not_found', messageKey: 'error.NOT_FOUND' }] });
+        const id = crypto.randomUUID();
+        const now = clock.now();
+        const row = await repo.insertDepartment(tx, {
+          id,
+          parentId: parent.id,
+          name: input.name,
+          code: input.code,
+          kind: input.kind,
+          path: `${parent.path}${id}/`,
+          headUserId: input.headUserId ?? null,
+          sortOrder: input.sortOrder ?? 0,
+          createdAt: now,
+          updatedAt: now,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        });
+        await writeAudit(tx, actor, { action: 'department.create', entityType: 'department', entityId: id, after: row });
+        return toDto({ ...row, headUserName: null, userCount: 0 });
+      });
+    },
+
+    async update(actor: Actor, id: string, input: TUpdateDepartment): Promise<TDepartment> {
+      assertCanManage(actor, id);
+      return withTx(db, async (tx) => {
+        const before = await repo.findDepartment(tx, id);
+        if (!before) throw new AppError(CommonError.NOT_FOUND);
+        if (before.version !== input.version) throw new AppError(CommonError.STALE_VERSION);
+        let path = before.path;
+        if (input.parentId !== undefined && input.parentId !== before.parentId) {
+          if (!before.parentId) throw new AppError(AdminErrorCode.ROOT_DEPARTMENT_FIXED);
+          assertCanManage(actor, input.parentId);
+          const parent = await repo.findDepartment(tx, input.parentId);
+          if (!parent) throw new AppError(CommonError.VALIDATION_FAILED, { fields: [{ path: 'parentId', code: 'not_found', messageKey: 'error.NOT_FOUND' }] });
+          if (parent.path.startsWith(before.path)) {
+            throw new AppError(AdminErrorCode.DEPARTMENT_CYCLE, { fields: [{ path: 'parentId', code: 'cycle', messageKey: 'error.DEPARTMENT_CYCLE' }] });
+          }
+          path = `${parent.path}${id}/`;
+          await repo.rewriteSubtreePaths(tx, before.path, path);
+        }
+        const { version, ...changes } = input;
+        const row = await repo.updateDepartment(tx, id, version, {
+          ...changes,
+          path,
+          updatedAt: clock.now(),
+          updatedBy: actor.userId,
+        });
+        if (!row) throw new AppError(CommonError.STALE_VERSION);
+        await writeAudit(tx, actor, { action: 'department.update', entityType: 'department', entityId: id, before, after: row });
+        const view = await repo.findDepartment(tx, id);
+        return toDto(view!);
+      });
+    },
+
+    async remove(actor: Actor, id: string, version: number | undefined): Promise<void> {
+      assertCanManage(actor, id);
+      await withTx(db, async (tx) => {
+        const before = await repo.findDepartment(tx, id);
+        if (!before) throw new AppError(CommonError.NOT_FOUND);
+        if (!before.parentId) throw new AppError(AdminErrorCode.ROOT_DEPARTMENT_FIXED);
+        const { children, users } = await repo.countChildrenAndUsers(tx, id);
+        if (children > 0 || users > 0) throw new AppError(AdminErrorCode.DEPARTMENT_NOT_EMPTY);
+        const deleted = await repo.deleteDepartment(tx, id, version ?? before.version);
+        if (!deleted) throw new AppError(CommonError.STALE_VERSION);
+        await writeAudit(tx, actor, { action: 'department.delete', entityType: 'department', entityId: id, before });
+      });
+    },
+  };
+}
+export type DepartmentService = ReturnType<typeof createDepartmentService>;

@@ -1,0 +1,38 @@
+/**
+ * Permission keys known to both the server and the web app. Each module adds its own keys here
+ * (the server registers labels and groups for the role editor; the web app hides menus with them).
+ */
+export const Permission = {
+  departmentRead: 'department:read',
+  departmentManage: 'department:manage',
+  userRead: 'user:read',
+  userManage: 'user:manage',
+  roleRead: 'role:read',
+  roleManage: 'role:manage',
+  auditRead: 'audit:read',
+  auditExport: 'audit:export',
+  metricsRead: 'system:metrics',
+  /** Field-level grants: see standard cost, gross margin, full bank account numbers. */
+  fieldCost: 'field:cost',
+  fieldMargin: 'field:margin',
+  fieldBankAccount: 'field:bank_account',
+} as const;
+export type TPermission = (typeof Permission)[keyof typeof Permission];
+
+export const DataScope = { own: 'own', department: 'department', all: 'all' } as const;
+export const ZDataScopeValues = ['own', 'department', 'all'] as const;
+export type TDataScope = (typeof ZDataScopeValues)[number];
+
+/** Built-in role codes of the domain (DOMAIN.md, Organisation and roles). */
+export const BuiltinRole = {
+  salesRep: 'sales_rep',
+  salesManager: 'sales_manager',
+  salesDirector: 'sales_director',
+  productManager: 'product_manager',
+  contractReviewer: 'contract_reviewer',
+  finance: 'finance',
+  planner: 'planner',
+  techSupport: 'tech_support',
+  admin: 'admin',
+} as const;
+export type TBuiltinRole = (typeof BuiltinRole)[keyof typeof BuiltinRole];
