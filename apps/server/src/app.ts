@@ -100,8 +100,14 @@ export async function buildApp(deps: { config: Config; database: Database; clock
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'C2C CRM API', version: '1', description: 'Customer-to-cash CRM. Authenticate with a session cookie (+ X-CSRF-Token) or `Authorization: Bearer <API token>`.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'crm_sid' } } },
+      info: {
+        title: 'C2C CRM API',
+        version: '1',
+        description: 'Customer-to-cash CRM. Authenticate with a session cookie (+ X-CSRF-Token) or `Authorization: Bearer <API token>`.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'crm_sid' } },
+      },
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -140,9 +146,16 @@ export async function buildApp(deps: { config: Config; database: Database; clock
 
   const webDist = config.webDist ? resolve(config.webDist) : defaultWebDist;
   if (existsSync(resolve(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false, cacheControl: false, setHeaders: (res, path) => {
-      res.setHeader('cache-control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-    } });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     // The web app routes on the client: unknown non-API paths get index.html.
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') {

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   for (const o of outcomes) {
     if (!o) continue;
     // Shown once, on the first start: generated passwords are not stored anywhere readable.
-    if (o.adminPassword) app.log.warn(`Administrator account created: username "admin", password "${o.adminPassword}" (change it after signing in)`);
+    if (o.adminPassword)
+      app.log.warn(`Administrator account created: username "admin", password "${o.adminPassword}" (change it after signing in)`);
     if (o.demoPassword) app.log.warn(`Demo users created (e.g. "mgr.east", "rep.east1"); their password: "${o.demoPassword}"`);
   }
   await app.listen({ port: config.port, host: config.host });

@@ -15,9 +15,7 @@ export const ZVersion = z.number().int().min(1);
 export const ZLocale = z.enum(['zh-CN', 'en-US']);
 export type TLocale = z.infer<typeof ZLocale>;
 
-const ZBoolString = z
-  .union([z.boolean(), z.enum(['true', 'false'])])
-  .transform((v) => v === true || v === 'true');
+const ZBoolString = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
 export { ZBoolString };
 
 /** Keyset pagination: `limit` and an opaque `cursor` from the previous page. */

@@ -83,7 +83,11 @@ export const CommonError = defineErrors({
     'zh-CN': '相同幂等键的请求正在处理中',
     'en-US': 'A request with this Idempotency-Key is still being processed',
   },
-  TOO_MANY_REQUESTS: { status: 429, 'zh-CN': '请求过于频繁，请 {seconds} 秒后再试', 'en-US': 'Too many attempts; try again in {seconds} s' },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    'zh-CN': '请求过于频繁，请 {seconds} 秒后再试',
+    'en-US': 'Too many attempts; try again in {seconds} s',
+  },
   SERVICE_UNAVAILABLE: { status: 503, 'zh-CN': '服务暂不可用', 'en-US': 'Service unavailable' },
   INTERNAL: { status: 500, 'zh-CN': '服务器内部错误，请稍后再试', 'en-US': 'Internal server error; please try again later' },
 });

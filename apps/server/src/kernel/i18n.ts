@@ -20,9 +20,7 @@ export function hasMessage(key: string): boolean {
 export function translate(locale: Locale, key: string, params?: Record<string, unknown>): string {
   const template = catalogs[locale].get(key) ?? catalogs['en-US'].get(key) ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
 
 /** Picks zh-CN or en-US from an Accept-Language header; undefined when it names neither. */

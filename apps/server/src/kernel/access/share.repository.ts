@@ -14,11 +14,7 @@ export async function deleteShare(db: Db, input: { entityType: string; entityId:
   await db
     .delete(recordShare)
     .where(
-      and(
-        eq(recordShare.entityType, input.entityType),
-        eq(recordShare.entityId, input.entityId),
-        eq(recordShare.userId, input.userId),
-      ),
+      and(eq(recordShare.entityType, input.entityType), eq(recordShare.entityId, input.entityId), eq(recordShare.userId, input.userId)),
     );
 }
 

@@ -23,7 +23,11 @@ export type AuditFilter = {
 function conditions(f: AuditFilter): SQL | undefined {
   return and(
     f.actorId ? eq(auditEntry.actorId, f.actorId) : undefined,
-    f.action ? (f.action.endsWith('*') ? sql`${auditEntry.action} like ${f.action.slice(0, -1) + '%'}` : eq(auditEntry.action, f.action)) : undefined,
+    f.action
+      ? f.action.endsWith('*')
+        ? sql`${auditEntry.action} like ${f.action.slice(0, -1) + '%'}`
+        : eq(auditEntry.action, f.action)
+      : undefined,
     f.entityType ? eq(auditEntry.entityType, f.entityType) : undefined,
     f.entityId ? eq(auditEntry.entityId, f.entityId) : undefined,
     f.from ? gte(auditEntry.at, f.from) : undefined,
@@ -42,12 +46,7 @@ export async function listAuditEntries(
   return db
     .select()
     .from(auditEntry)
-    .where(
-      and(
-        conditions(filter),
-        after ? sql`(${auditEntry.at}, ${auditEntry.id}) < (${after.at}, ${after.id})` : undefined,
-      ),
-    )
+    .where(and(conditions(filter), after ? sql`(${auditEntry.at}, ${auditEntry.id}) < (${after.at}, ${after.id})` : undefined))
     .orderBy(desc(auditEntry.at), desc(auditEntry.id))
     .limit(page.limit);
 }

@@ -41,7 +41,8 @@ export function diffChanges(
   before: Record<string, unknown> | null | undefined,
   after: Record<string, unknown> | null | undefined,
 ): AuditChanges | null {
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  // An update compares the fields the new version has; a create or delete lists every field.
+  const keys = new Set(before && after ? Object.keys(after) : [...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: AuditChanges = {};
   for (const key of keys) {
     if (IGNORED_KEYS.has(key)) continue;

@@ -2,9 +2,7 @@ import type { TDataScope } from '@crm/contracts';
 import type { Locale } from '../i18n.ts';
 
 export type AuthMethod =
-  | { method: 'session'; sessionId: string; csrfToken: string }
-  | { method: 'token'; tokenId: string }
-  | { method: 'system'; reason: string };
+  { method: 'session'; sessionId: string; csrfToken: string } | { method: 'token'; tokenId: string } | { method: 'system'; reason: string };
 
 /** Who is acting, with what rights and from where. Every service function takes one. */
 export interface Actor {

@@ -34,10 +34,7 @@ function safeEqual(a: string, b: string): boolean {
  * Authenticates every request (session cookie or `Authorization: Bearer` API token), enforces CSRF
  * for cookie sessions and the route's permission, all before validation and before any work.
  */
-export function installAuth(
-  app: FastifyInstance,
-  deps: { resolver: AuthResolver; db: Db; isHttps: boolean; defaultLocale: Locale },
-): void {
+export function installAuth(app: FastifyInstance, deps: { resolver: AuthResolver; db: Db; isHttps: boolean; defaultLocale: Locale }): void {
   const cookieName = sessionCookieName(deps.isHttps);
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('locale', deps.defaultLocale);

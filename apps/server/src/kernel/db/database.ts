@@ -22,6 +22,8 @@ export interface Database {
   readonly connectionString: string | undefined;
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (test templates, backups). */
+  dumpDataDir?(): Promise<Uint8Array>;
   /** Pool statistics for /api/metrics. */
   stats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
@@ -32,9 +34,7 @@ const MIGRATION_LOCK = 7_240_001;
 
 export const pgliteExtensions = { pg_trgm };
 
-export async function openPglite(
-  opts: { dataDir?: string; loadDataDir?: Blob | File } = {},
-): Promise<Database> {
+export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob | File } = {}): Promise<Database> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const client = await PGlite.create({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
@@ -60,6 +60,10 @@ export async function openPglite(
     },
     async ping() {
       await client.query('select 1');
+    },
+    async dumpDataDir() {
+      const dump = await client.dumpDataDir('none');
+      return new Uint8Array(await dump.arrayBuffer());
     },
     stats: () => ({ total: 1, idle: 1, waiting: 0 }),
     async close() {

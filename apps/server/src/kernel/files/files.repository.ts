@@ -10,7 +10,10 @@ export async function insertStoredFile(db: Db, row: typeof storedFile.$inferInse
 }
 
 export async function findStoredFile(db: Db, id: string, scope: SQL | undefined): Promise<StoredFileRow | undefined> {
-  const [row] = await db.select().from(storedFile).where(and(eq(storedFile.id, id), scope));
+  const [row] = await db
+    .select()
+    .from(storedFile)
+    .where(and(eq(storedFile.id, id), scope));
   return row;
 }
 

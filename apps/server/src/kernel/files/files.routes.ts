@@ -8,13 +8,21 @@ import { contentDisposition, type FileService } from './files.service.ts';
 export function fileRoutes(files: FileService): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    app.post('/api/v1/files', { schema: { tags: ['files'], consumes: ['multipart/form-data'], response: { 201: ZStoredFile } } }, async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError(CommonError.UNSUPPORTED_MEDIA_TYPE, { params: { type: req.headers['content-type'] ?? '-' } });
-      const part = await req.file();
-      if (!part) throw new AppError(CommonError.VALIDATION_FAILED, { fields: [{ path: 'file', code: 'required', messageKey: 'validation.required' }] });
-      const content = await part.toBuffer();
-      return reply.code(201).send(await files.upload(req.actor, { name: part.filename, content }));
-    });
+    app.post(
+      '/api/v1/files',
+      { schema: { tags: ['files'], consumes: ['multipart/form-data'], response: { 201: ZStoredFile } } },
+      async (req, reply) => {
+        if (!req.isMultipart())
+          throw new AppError(CommonError.UNSUPPORTED_MEDIA_TYPE, { params: { type: req.headers['content-type'] ?? '-' } });
+        const part = await req.file();
+        if (!part)
+          throw new AppError(CommonError.VALIDATION_FAILED, {
+            fields: [{ path: 'file', code: 'required', messageKey: 'validation.required' }],
+          });
+        const content = await part.toBuffer();
+        return reply.code(201).send(await files.upload(req.actor, { name: part.filename, content }));
+      },
+    );
     app.get('/api/v1/files/:id', { schema: { tags: ['files'], params: ZIdParams, response: { 200: ZStoredFile } } }, (req) =>
       files.get(req.actor, req.params.id),
     );

@@ -19,7 +19,12 @@ export function installIdempotency(app: FastifyInstance, deps: { db: Db; default
     const key = req.headers[HEADER];
     if (typeof key !== 'string' || key.length === 0) return;
     if (key.length > 200) {
-      return sendProblem(reply, req, new AppError(CommonError.VALIDATION_FAILED, { fields: [{ path: 'Idempotency-Key', code: 'too_big', message: 'max 200' }] }), deps.defaultLocale);
+      return sendProblem(
+        reply,
+        req,
+        new AppError(CommonError.VALIDATION_FAILED, { fields: [{ path: 'Idempotency-Key', code: 'too_big', message: 'max 200' }] }),
+        deps.defaultLocale,
+      );
     }
     const principal = req.actor?.userId ?? `anon:${req.ip}`;
     const path = req.routeOptions.url ?? req.url;

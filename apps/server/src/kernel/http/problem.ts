@@ -29,14 +29,19 @@ function fieldErrorsFromZod(issues: RawIssue[], locale: Locale, prefix: string):
     const params = issue.params ?? {};
     if (issue.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
       for (const key of params.keys as string[]) {
-        out.push({ path: [basePath, key].filter(Boolean).join('.'), code: 'unknown_field', message: translate(locale, 'validation.unknownField') });
+        out.push({
+          path: [basePath, key].filter(Boolean).join('.'),
+          code: 'unknown_field',
+          message: translate(locale, 'validation.unknownField'),
+        });
       }
       continue;
     }
     const missing = issue.keyword === 'invalid_type' && /received undefined/.test(issue.message ?? '');
     const localized = missing
       ? translate(locale, 'validation.required')
-      : (zodLocales[locale].localeError?.({ code: issue.keyword, ...params, path: [], input: undefined } as never) as string | { message: string } | undefined);
+      : (zodLocales[locale].localeError?.({ code: issue.keyword, ...params, path: [], input: undefined } as never) as
+          string | { message: string } | undefined);
     const message = typeof localized === 'string' ? localized : (localized?.message ?? issue.message ?? issue.keyword);
     out.push({ path: basePath || prefix, code: missing ? 'required' : issue.keyword, message });
   }
@@ -93,7 +98,10 @@ export function installProblemHandlers(app: FastifyInstance, opts: { defaultLoca
       return sendProblem(
         reply,
         req,
-        new AppError(CommonError.CONFLICT, { params: { field }, fields: [{ path: field, code: 'duplicate', messageKey: 'error.CONFLICT', params: { field } }] }),
+        new AppError(CommonError.CONFLICT, {
+          params: { field },
+          fields: [{ path: field, code: 'duplicate', messageKey: 'error.CONFLICT', params: { field } }],
+        }),
         opts.defaultLocale,
       );
     }
@@ -103,10 +111,20 @@ export function installProblemHandlers(app: FastifyInstance, opts: { defaultLoca
         return sendProblem(reply, req, new AppError(CommonError.MALFORMED_JSON), opts.defaultLocale);
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
       case 'FST_REQ_FILE_TOO_LARGE':
-        return sendProblem(reply, req, new AppError(CommonError.PAYLOAD_TOO_LARGE, { params: { limit: `${Math.round(opts.bodyLimit / 1024)} KB` } }), opts.defaultLocale);
+        return sendProblem(
+          reply,
+          req,
+          new AppError(CommonError.PAYLOAD_TOO_LARGE, { params: { limit: `${Math.round(opts.bodyLimit / 1024)} KB` } }),
+          opts.defaultLocale,
+        );
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return sendProblem(reply, req, new AppError(CommonError.UNSUPPORTED_MEDIA_TYPE, { params: { type: req.headers['content-type'] ?? '-' } }), opts.defaultLocale);
+        return sendProblem(
+          reply,
+          req,
+          new AppError(CommonError.UNSUPPORTED_MEDIA_TYPE, { params: { type: req.headers['content-type'] ?? '-' } }),
+          opts.defaultLocale,
+        );
       default:
         break;
     }

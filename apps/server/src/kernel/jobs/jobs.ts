@@ -25,7 +25,11 @@ export interface Jobs {
   register(...defs: JobDefinition[]): void;
   start(): Promise<void>;
   /** Enqueues a job; `singletonKey` makes a repeat with the same key a no-op while the first waits. */
-  send<S extends z.ZodType>(def: JobDefinition<S>, data: z.infer<S>, opts?: { startAfter?: Date; singletonKey?: string }): Promise<string | null>;
+  send<S extends z.ZodType>(
+    def: JobDefinition<S>,
+    data: z.infer<S>,
+    opts?: { startAfter?: Date; singletonKey?: string },
+  ): Promise<string | null>;
   /** Runs a job's handler now, in this process (tests, the admin "run now" button). */
   runNow<S extends z.ZodType>(def: JobDefinition<S>, data: z.infer<S>): Promise<void>;
   stop(): Promise<void>;

@@ -78,7 +78,12 @@ export function createNotificationService(deps: { db: Db; clock: Clock; channels
         limit: query.limit + 1,
         after: after ? { createdAt: new Date(after[0]), id: after[1] } : undefined,
       });
-      return toPage(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => renderNotification(r, locale));
+      return toPage(
+        rows,
+        query.limit,
+        (r) => [r.createdAt.toISOString(), r.id],
+        (r) => renderNotification(r, locale),
+      );
     },
 
     async unreadCount(actor: Actor): Promise<number> {

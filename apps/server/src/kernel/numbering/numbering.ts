@@ -22,7 +22,9 @@ export function validatePattern(pattern: string): string | null {
 }
 
 function dateParts(at: Date, timezone: string): { yyyy: string; mm: string; dd: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    at,
+  );
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { yyyy: get('year'), mm: get('month'), dd: get('day') };
 }
@@ -54,10 +56,7 @@ export function formatNumber(pattern: string, at: Date, timezone: string, seq: n
   });
 }
 
-export async function nextNumber(
-  tx: Db,
-  input: { key: string; pattern: string; at: Date; timezone: string },
-): Promise<string> {
+export async function nextNumber(tx: Db, input: { key: string; pattern: string; at: Date; timezone: string }): Promise<string> {
   const problem = validatePattern(input.pattern);
   if (problem) throw new Error(`Numbering pattern ${input.pattern}: ${problem}`);
   const period = periodOf(input.pattern, input.at, input.timezone);

@@ -73,15 +73,63 @@ type RoleSpec = { code: string; nameZh: string; nameEn: string; dataScope: 'own'
 
 /** The built-in roles of the domain (DOMAIN.md); more can be configured by administrators. */
 export const BUILTIN_ROLES: readonly RoleSpec[] = [
-  { code: BuiltinRole.salesRep, nameZh: '销售', nameEn: 'Sales rep', dataScope: 'own', description: 'Own customers, opportunities, contracts' },
-  { code: BuiltinRole.salesManager, nameZh: '销售经理', nameEn: 'Sales manager', dataScope: 'department', description: 'The team: records, approvals, targets' },
-  { code: BuiltinRole.salesDirector, nameZh: '销售总监', nameEn: 'Sales director', dataScope: 'all', description: 'Approvals above thresholds, targets, all reports' },
-  { code: BuiltinRole.productManager, nameZh: '产品经理', nameEn: 'Product manager', dataScope: 'own', description: 'Product-manager review, product catalogue' },
-  { code: BuiltinRole.contractReviewer, nameZh: '商务/法务', nameEn: 'Contract reviewer / legal', dataScope: 'all', description: 'Contract review, templates, archive' },
-  { code: BuiltinRole.finance, nameZh: '财务', nameEn: 'Finance', dataScope: 'all', description: 'Invoices, receipts, credit limits, write-offs, costs' },
+  {
+    code: BuiltinRole.salesRep,
+    nameZh: '销售',
+    nameEn: 'Sales rep',
+    dataScope: 'own',
+    description: 'Own customers, opportunities, contracts',
+  },
+  {
+    code: BuiltinRole.salesManager,
+    nameZh: '销售经理',
+    nameEn: 'Sales manager',
+    dataScope: 'department',
+    description: 'The team: records, approvals, targets',
+  },
+  {
+    code: BuiltinRole.salesDirector,
+    nameZh: '销售总监',
+    nameEn: 'Sales director',
+    dataScope: 'all',
+    description: 'Approvals above thresholds, targets, all reports',
+  },
+  {
+    code: BuiltinRole.productManager,
+    nameZh: '产品经理',
+    nameEn: 'Product manager',
+    dataScope: 'own',
+    description: 'Product-manager review, product catalogue',
+  },
+  {
+    code: BuiltinRole.contractReviewer,
+    nameZh: '商务/法务',
+    nameEn: 'Contract reviewer / legal',
+    dataScope: 'all',
+    description: 'Contract review, templates, archive',
+  },
+  {
+    code: BuiltinRole.finance,
+    nameZh: '财务',
+    nameEn: 'Finance',
+    dataScope: 'all',
+    description: 'Invoices, receipts, credit limits, write-offs, costs',
+  },
   { code: BuiltinRole.planner, nameZh: '计划', nameEn: 'Planner', dataScope: 'all', description: 'Production orders, shipments' },
-  { code: BuiltinRole.techSupport, nameZh: '技术支持/售后', nameEn: 'Technical support / after-sales', dataScope: 'own', description: 'Activities, technical attachments on shared records' },
-  { code: BuiltinRole.admin, nameZh: '系统管理员', nameEn: 'Administrator', dataScope: 'all', description: 'Users, roles, rules, integrations, backups' },
+  {
+    code: BuiltinRole.techSupport,
+    nameZh: '技术支持/售后',
+    nameEn: 'Technical support / after-sales',
+    dataScope: 'own',
+    description: 'Activities, technical attachments on shared records',
+  },
+  {
+    code: BuiltinRole.admin,
+    nameZh: '系统管理员',
+    nameEn: 'Administrator',
+    dataScope: 'all',
+    description: 'Users, roles, rules, integrations, backups',
+  },
 ];
 
 const ALL_ADMIN = Object.values(Permission);
@@ -92,11 +140,29 @@ const ALL_ADMIN = Object.values(Permission);
  */
 export const DEFAULT_GRANTS: Record<string, Set<string>> = {
   [BuiltinRole.salesRep]: new Set([Permission.userRead, Permission.departmentRead]),
-  [BuiltinRole.salesManager]: new Set([Permission.userRead, Permission.departmentRead, Permission.fieldCost, Permission.fieldMargin, Permission.auditRead]),
-  [BuiltinRole.salesDirector]: new Set([Permission.userRead, Permission.departmentRead, Permission.fieldCost, Permission.fieldMargin, Permission.auditRead]),
+  [BuiltinRole.salesManager]: new Set([
+    Permission.userRead,
+    Permission.departmentRead,
+    Permission.fieldCost,
+    Permission.fieldMargin,
+    Permission.auditRead,
+  ]),
+  [BuiltinRole.salesDirector]: new Set([
+    Permission.userRead,
+    Permission.departmentRead,
+    Permission.fieldCost,
+    Permission.fieldMargin,
+    Permission.auditRead,
+  ]),
   [BuiltinRole.productManager]: new Set([Permission.userRead, Permission.departmentRead, Permission.fieldCost, Permission.fieldMargin]),
   [BuiltinRole.contractReviewer]: new Set([Permission.userRead, Permission.departmentRead]),
-  [BuiltinRole.finance]: new Set([Permission.userRead, Permission.departmentRead, Permission.fieldCost, Permission.fieldMargin, Permission.fieldBankAccount]),
+  [BuiltinRole.finance]: new Set([
+    Permission.userRead,
+    Permission.departmentRead,
+    Permission.fieldCost,
+    Permission.fieldMargin,
+    Permission.fieldBankAccount,
+  ]),
   [BuiltinRole.planner]: new Set([Permission.userRead, Permission.departmentRead]),
   [BuiltinRole.techSupport]: new Set([Permission.userRead, Permission.departmentRead]),
   [BuiltinRole.admin]: new Set(ALL_ADMIN),

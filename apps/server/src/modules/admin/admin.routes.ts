@@ -33,7 +33,6 @@ import {
   ZUpdateUser,
   ZUser,
   ZUserListQuery,
-
 } from '@crm/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -78,7 +77,13 @@ export function adminRoutes(deps: AdminRouteDeps): FastifyPluginAsync {
           { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: String(req.id) },
           req.cookies[cookieName],
         );
-        void reply.setCookie(cookieName, sessionToken, { httpOnly: true, sameSite: 'lax', secure: deps.isHttps, path: '/', expires: expiresAt });
+        void reply.setCookie(cookieName, sessionToken, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: deps.isHttps,
+          path: '/',
+          expires: expiresAt,
+        });
         return response;
       },
     );
@@ -105,8 +110,10 @@ export function adminRoutes(deps: AdminRouteDeps): FastifyPluginAsync {
       items: await deps.auth.listApiTokens(req.actor),
       nextCursor: null,
     }));
-    app.post('/api/v1/me/api-tokens', { schema: { ...tags('me'), body: ZCreateApiToken, response: { 201: ZCreatedApiToken } } }, async (req, reply) =>
-      reply.code(201).send(await deps.auth.createApiToken(req.actor, req.body)),
+    app.post(
+      '/api/v1/me/api-tokens',
+      { schema: { ...tags('me'), body: ZCreateApiToken, response: { 201: ZCreatedApiToken } } },
+      async (req, reply) => reply.code(201).send(await deps.auth.createApiToken(req.actor, req.body)),
     );
     app.delete('/api/v1/me/api-tokens/:id', { schema: { ...tags('me'), params: ZIdParams } }, async (req, reply) => {
       await deps.auth.revokeApiToken(req.actor, req.params.id);
@@ -116,12 +123,18 @@ export function adminRoutes(deps: AdminRouteDeps): FastifyPluginAsync {
     /* departments */
     const deptRead = { permission: Permission.departmentRead };
     const deptManage = { permission: Permission.departmentManage };
-    app.get('/api/v1/departments', { config: deptRead, schema: { ...tags('organisation'), response: { 200: ZDepartmentList } } }, async (req) => ({
-      items: await deps.departments.list(req.actor),
-      nextCursor: null,
-    }));
-    app.get('/api/v1/departments/:id', { config: deptRead, schema: { ...tags('organisation'), params: ZIdParams, response: { 200: ZDepartment } } }, (req) =>
-      deps.departments.get(req.actor, req.params.id),
+    app.get(
+      '/api/v1/departments',
+      { config: deptRead, schema: { ...tags('organisation'), response: { 200: ZDepartmentList } } },
+      async (req) => ({
+        items: await deps.departments.list(req.actor),
+        nextCursor: null,
+      }),
+    );
+    app.get(
+      '/api/v1/departments/:id',
+      { config: deptRead, schema: { ...tags('organisation'), params: ZIdParams, response: { 200: ZDepartment } } },
+      (req) => deps.departments.get(req.actor, req.params.id),
     );
     app.post(
       '/api/v1/departments',
@@ -130,7 +143,10 @@ export function adminRoutes(deps: AdminRouteDeps): FastifyPluginAsync {
     );
     app.patch(
       '/api/v1/departments/:id',
-      { config: deptManage, schema: { ...tags('organisation'), params: ZIdParams, body: ZUpdateDepartment, response: { 200: ZDepartment } } },
+      {
+        config: deptManage,
+        schema: { ...tags('organisation'), params: ZIdParams, body: ZUpdateDepartment, response: { 200: ZDepartment } },
+      },
       (req) => deps.departments.update(req.actor, req.params.id, req.body),
     );
     app.delete(
@@ -145,14 +161,20 @@ export function adminRoutes(deps: AdminRouteDeps): FastifyPluginAsync {
     /* users */
     const userRead = { permission: Permission.userRead };
     const userManage = { permission: Permission.userManage };
-    app.get('/api/v1/users', { config: userRead, schema: { ...tags('organisation'), querystring: ZUserListQuery, response: { 200: ZPage(ZUser) } } }, (req) =>
-      deps.users.list(req.actor, req.query, req.locale),
+    app.get(
+      '/api/v1/users',
+      { config: userRead, schema: { ...tags('organisation'), querystring: ZUserListQuery, response: { 200: ZPage(ZUser) } } },
+      (req) => deps.users.list(req.actor, req.query, req.locale),
     );
-    app.get('/api/v1/users/:id', { config: userRead, schema: { ...tags('organisation'), params: ZIdParams, response: { 200: ZUser } } }, (req) =>
-      deps.users.get(req.actor, req.params.id, req.locale),
+    app.get(
+      '/api/v1/users/:id',
+      { config: userRead, schema: { ...tags('organisation'), params: ZIdParams, response: { 200: ZUser } } },
+      (req) => deps.users.get(req.actor, req.params.id, req.locale),
     );
-    app.post('/api/v1/users', { config: userManage, schema: { ...tags('organisation'), body: ZCreateUser, response: { 201: ZUser } } }, async (req, reply) =>
-      reply.code(201).send(await deps.users.create(req.actor, req.body, req.locale)),
+    app.post(
+      '/api/v1/users',
+      { config: userManage, schema: { ...tags('organisation'), body: ZCreateUser, response: { 201: ZUser } } },
+      async (req, reply) => reply.code(201).send(await deps.users.create(req.actor, req.body, req.locale)),
     );
     app.patch(
       '/api/v1/users/:id',
@@ -180,11 +202,15 @@ export function adminRoutes(deps: AdminRouteDeps): FastifyPluginAsync {
       items: await deps.roles.list(req.actor, req.locale),
       nextCursor: null,
     }));
-    app.get('/api/v1/roles/:id', { config: roleRead, schema: { ...tags('organisation'), params: ZIdParams, response: { 200: ZRole } } }, (req) =>
-      deps.roles.get(req.actor, req.params.id, req.locale),
+    app.get(
+      '/api/v1/roles/:id',
+      { config: roleRead, schema: { ...tags('organisation'), params: ZIdParams, response: { 200: ZRole } } },
+      (req) => deps.roles.get(req.actor, req.params.id, req.locale),
     );
-    app.post('/api/v1/roles', { config: roleManage, schema: { ...tags('organisation'), body: ZCreateRole, response: { 201: ZRole } } }, async (req, reply) =>
-      reply.code(201).send(await deps.roles.create(req.actor, req.body, req.locale)),
+    app.post(
+      '/api/v1/roles',
+      { config: roleManage, schema: { ...tags('organisation'), body: ZCreateRole, response: { 201: ZRole } } },
+      async (req, reply) => reply.code(201).send(await deps.roles.create(req.actor, req.body, req.locale)),
     );
     app.patch(
       '/api/v1/roles/:id',
@@ -195,14 +221,21 @@ export function adminRoutes(deps: AdminRouteDeps): FastifyPluginAsync {
       await deps.roles.remove(req.actor, req.params.id);
       return reply.code(204).send();
     });
-    app.get('/api/v1/permissions', { config: roleRead, schema: { ...tags('organisation'), response: { 200: ZPermissionList } } }, async (req) => ({
-      items: listPermissions(req.locale),
-    }));
+    app.get(
+      '/api/v1/permissions',
+      { config: roleRead, schema: { ...tags('organisation'), response: { 200: ZPermissionList } } },
+      async (req) => ({
+        items: listPermissions(req.locale),
+      }),
+    );
 
     /* audit log */
     app.get(
       '/api/v1/audit-log',
-      { config: { permission: Permission.auditRead }, schema: { ...tags('audit'), querystring: ZAuditQuery, response: { 200: ZPage(ZAuditEntry) } } },
+      {
+        config: { permission: Permission.auditRead },
+        schema: { ...tags('audit'), querystring: ZAuditQuery, response: { 200: ZPage(ZAuditEntry) } },
+      },
       (req) => deps.auditLog.list(req.actor, req.query),
     );
     app.get(
@@ -215,16 +248,21 @@ export function adminRoutes(deps: AdminRouteDeps): FastifyPluginAsync {
     );
 
     /* notifications */
-    app.get('/api/v1/notifications', { schema: { ...tags('notifications'), querystring: ZNotificationQuery, response: { 200: ZPage(ZNotification) } } }, (req) =>
-      deps.notifications.list(req.actor, req.query, req.locale),
+    app.get(
+      '/api/v1/notifications',
+      { schema: { ...tags('notifications'), querystring: ZNotificationQuery, response: { 200: ZPage(ZNotification) } } },
+      (req) => deps.notifications.list(req.actor, req.query, req.locale),
     );
-    app.get('/api/v1/notifications/unread-count', { schema: { ...tags('notifications'), response: { 200: ZUnreadCount } } }, async (req) => ({
-      unread: await deps.notifications.unreadCount(req.actor),
-    }));
+    app.get(
+      '/api/v1/notifications/unread-count',
+      { schema: { ...tags('notifications'), response: { 200: ZUnreadCount } } },
+      async (req) => ({
+        unread: await deps.notifications.unreadCount(req.actor),
+      }),
+    );
     app.post('/api/v1/notifications/read', { schema: { ...tags('notifications'), body: ZMarkRead } }, async (req, reply) => {
       await deps.notifications.markRead(req.actor, req.body);
       return reply.code(204).send();
     });
   };
 }
-

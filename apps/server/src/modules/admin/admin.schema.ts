@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  type AnyPgColumn,
-  bigint,
-  boolean,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { recordColumns, timestamptz } from '../../kernel/db/columns.ts';
 
 export const department = pgTable(
@@ -47,7 +36,9 @@ export const appUser = pgTable(
     managerId: uuid('manager_id').references((): AnyPgColumn => appUser.id),
     passwordHash: text('password_hash').notNull(),
     isActive: boolean('is_active').notNull().default(true),
-    locale: text('locale', { enum: ['zh-CN', 'en-US'] }).notNull().default('zh-CN'),
+    locale: text('locale', { enum: ['zh-CN', 'en-US'] })
+      .notNull()
+      .default('zh-CN'),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     passwordChangedAt: timestamptz('password_changed_at'),
     lastLoginAt: timestamptz('last_login_at'),
@@ -70,7 +61,10 @@ export const role = pgTable(
     nameEn: text('name_en').notNull(),
     description: text('description'),
     isBuiltin: boolean('is_builtin').notNull().default(false),
-    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    permissions: text('permissions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     dataScope: text('data_scope', { enum: ['own', 'department', 'all'] }).notNull(),
   },
   (t) => [uniqueIndex('role_code_key').on(t.code)],

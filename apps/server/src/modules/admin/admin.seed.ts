@@ -64,14 +64,30 @@ export const DEMO_DEPARTMENTS: readonly DeptSpec[] = [
   { code: 'SUPPORT', name: '技术支持部', kind: 'team', parent: 'GROUP' },
 ];
 
-type UserSpec = { username: string; name: string; dept: string; role: string; manager?: string; head?: boolean; locale?: 'zh-CN' | 'en-US' };
+type UserSpec = {
+  username: string;
+  name: string;
+  dept: string;
+  role: string;
+  manager?: string;
+  head?: boolean;
+  locale?: 'zh-CN' | 'en-US';
+};
 
 export const DEMO_USERS: readonly UserSpec[] = [
   { username: 'director.dom', name: '王建国', dept: 'BU-DOM', role: BuiltinRole.salesDirector, head: true },
   { username: 'director.int', name: '李华', dept: 'BU-INT', role: BuiltinRole.salesDirector, head: true },
   { username: 'mgr.east', name: '张伟', dept: 'OFF-EAST', role: BuiltinRole.salesManager, manager: 'director.dom', head: true },
   { username: 'mgr.north', name: '刘洋', dept: 'OFF-NORTH', role: BuiltinRole.salesManager, manager: 'director.dom', head: true },
-  { username: 'mgr.intl', name: '陈静', dept: 'OFF-INTL', role: BuiltinRole.salesManager, manager: 'director.int', head: true, locale: 'en-US' },
+  {
+    username: 'mgr.intl',
+    name: '陈静',
+    dept: 'OFF-INTL',
+    role: BuiltinRole.salesManager,
+    manager: 'director.int',
+    head: true,
+    locale: 'en-US',
+  },
   { username: 'mgr.ind', name: '杨帆', dept: 'OFF-IND', role: BuiltinRole.salesManager, manager: 'director.int', head: true },
   { username: 'rep.east1', name: '黄磊', dept: 'T-EAST-1', role: BuiltinRole.salesRep, manager: 'mgr.east' },
   { username: 'rep.east2', name: '周杰', dept: 'T-EAST-1', role: BuiltinRole.salesRep, manager: 'mgr.east' },
@@ -121,7 +137,16 @@ export async function seedOrganisation(
     const id = crypto.randomUUID();
     const parentPath = spec.parent ? paths.get(spec.parent)! : '/';
     const path = `${parentPath}${id}/`;
-    await repo.insertDepartment(tx, { id, parentId: spec.parent ? deptIds.get(spec.parent)! : null, name: spec.name, code: spec.code, kind: spec.kind, path, sortOrder: i, ...stamp });
+    await repo.insertDepartment(tx, {
+      id,
+      parentId: spec.parent ? deptIds.get(spec.parent)! : null,
+      name: spec.name,
+      code: spec.code,
+      kind: spec.kind,
+      path,
+      sortOrder: i,
+      ...stamp,
+    });
     deptIds.set(spec.code, id);
     paths.set(spec.code, path);
   }
@@ -136,7 +161,12 @@ export async function seedOrganisation(
     ...stamp,
   });
   await repo.setUserRoles(tx, admin.id, [roles.get(BuiltinRole.admin)!]);
-  await writeAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: admin.id, after: { username: 'admin', roles: ['admin'] } });
+  await writeAudit(tx, actor, {
+    action: 'user.create',
+    entityType: 'user',
+    entityId: admin.id,
+    after: { username: 'admin', roles: ['admin'] },
+  });
   const result: SeedResult = { seeded: true };
   if (opts.adminPassword === undefined) result.adminPassword = adminPassword;
   if (!opts.demo) return result;

@@ -66,11 +66,17 @@ export function createAuditLogService(deps: { db: Db; clock: Clock }) {
     },
 
     /** Streams the filtered log as xlsx or csv, newest first, in pages; the export itself is audited. */
-    async export(actor: Actor, query: TAuditExportQuery, locale: Locale): Promise<{ stream: Readable; fileName: string; contentType: string }> {
+    async export(
+      actor: Actor,
+      query: TAuditExportQuery,
+      locale: Locale,
+    ): Promise<{ stream: Readable; fileName: string; contentType: string }> {
       const { format, ...filter } = query;
       await writeAudit(db, actor, { action: 'audit.export', entityType: 'audit_entry', meta: { filter, format } });
       const auditFilter = toFilter(actor, filter);
-      const headers = ['id', 'at', 'actor', 'ip', 'action', 'entityType', 'entityId', 'changes', 'meta'].map((h) => translate(locale, `audit.column.${h}`));
+      const headers = ['id', 'at', 'actor', 'ip', 'action', 'entityType', 'entityId', 'changes', 'meta'].map((h) =>
+        translate(locale, `audit.column.${h}`),
+      );
       const toCells = (r: AuditRow) => [
         String(r.id),
         r.at.toISOString(),

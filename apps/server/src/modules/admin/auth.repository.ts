@@ -5,7 +5,14 @@ import { apiToken, appUser, department, loginFailure, role, userRole, userSessio
 export type SessionRow = typeof userSession.$inferSelect;
 export type ApiTokenRow = typeof apiToken.$inferSelect;
 
-export type ActorRoleRow = { id: string; code: string; nameZh: string; nameEn: string; dataScope: 'own' | 'department' | 'all'; permissions: string[] };
+export type ActorRoleRow = {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  dataScope: 'own' | 'department' | 'all';
+  permissions: string[];
+};
 
 /** A user with what the actor needs: roles and the department subtree. */
 export type ActorSource = {
@@ -51,7 +58,11 @@ const actorColumns = {
 function normaliseIds(ids: unknown): string[] {
   // node-postgres parses uuid[] into an array; PGlite may too. Either way we want strings.
   if (Array.isArray(ids)) return ids.map(String);
-  if (typeof ids === 'string') return ids.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  if (typeof ids === 'string')
+    return ids
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .filter(Boolean);
   return [];
 }
 
@@ -160,10 +171,13 @@ export async function countLoginFailures(
     .select({
       account: sql<number>`count(*) filter (where ${loginFailure.username} = ${username})`.mapWith(Number),
       address: sql<number>`count(*) filter (where ${loginFailure.ip} = ${input.ip})`.mapWith(Number),
-      pair: sql<number>`count(*) filter (where ${loginFailure.username} = ${username} and ${loginFailure.ip} = ${input.ip})`.mapWith(Number),
-      lastPairAt: sql<Date | null>`max(${loginFailure.at}) filter (where ${loginFailure.username} = ${username} and ${loginFailure.ip} = ${input.ip})`.mapWith(
-        (v: unknown) => (v === null || v === undefined ? null : new Date(v as string)),
+      pair: sql<number>`count(*) filter (where ${loginFailure.username} = ${username} and ${loginFailure.ip} = ${input.ip})`.mapWith(
+        Number,
       ),
+      lastPairAt:
+        sql<Date | null>`max(${loginFailure.at}) filter (where ${loginFailure.username} = ${username} and ${loginFailure.ip} = ${input.ip})`.mapWith(
+          (v: unknown) => (v === null || v === undefined ? null : new Date(v as string)),
+        ),
     })
     .from(loginFailure)
     .where(and(gte(loginFailure.at, input.since), or(eq(loginFailure.username, username), eq(loginFailure.ip, input.ip))));
@@ -217,4 +231,3 @@ export async function countActiveAdmins(db: Db, exceptUserId?: string): Promise<
     .where(and(eq(role.code, 'admin'), eq(appUser.isActive, true), exceptUserId ? ne(appUser.id, exceptUserId) : undefined));
   return Number(row?.n ?? 0);
 }
-

@@ -133,7 +133,12 @@ export function createAuthService(deps: { db: Db; clock: Clock; session: Session
         await repo.clearLoginFailures(tx, creds.username, ip);
         const source = await repo.findActorSourceByUserId(tx, creds.id);
         const actor = toActor(source!, { method: 'session', sessionId: sha256(sessionToken), csrfToken }, meta);
-        await writeAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: creds.id, meta: { rehashed: Boolean(rehashed) } });
+        await writeAudit(tx, actor, {
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: creds.id,
+          meta: { rehashed: Boolean(rehashed) },
+        });
         return { source: source!, actor };
       });
       return {

@@ -52,7 +52,10 @@ export function createDepartmentService(deps: { db: Db; clock: Clock }) {
       assertCanManage(actor, input.parentId);
       return withTx(db, async (tx) => {
         const parent = await repo.findDepartment(tx, input.parentId);
-        if (!parent) throw new AppError(CommonError.VALIDATION_FAILED, { fields: [{ path: 'parentId', code: 'not_found', messageKey: 'error.NOT_FOUND' }] });
+        if (!parent)
+          throw new AppError(CommonError.VALIDATION_FAILED, {
+            fields: [{ path: 'parentId', code: 'not_found', messageKey: 'error.NOT_FOUND' }],
+          });
         const id = crypto.randomUUID();
         const now = clock.now();
         const row = await repo.insertDepartment(tx, {
@@ -85,9 +88,14 @@ export function createDepartmentService(deps: { db: Db; clock: Clock }) {
           if (!before.parentId) throw new AppError(AdminErrorCode.ROOT_DEPARTMENT_FIXED);
           assertCanManage(actor, input.parentId);
           const parent = await repo.findDepartment(tx, input.parentId);
-          if (!parent) throw new AppError(CommonError.VALIDATION_FAILED, { fields: [{ path: 'parentId', code: 'not_found', messageKey: 'error.NOT_FOUND' }] });
+          if (!parent)
+            throw new AppError(CommonError.VALIDATION_FAILED, {
+              fields: [{ path: 'parentId', code: 'not_found', messageKey: 'error.NOT_FOUND' }],
+            });
           if (parent.path.startsWith(before.path)) {
-            throw new AppError(AdminErrorCode.DEPARTMENT_CYCLE, { fields: [{ path: 'parentId', code: 'cycle', messageKey: 'error.DEPARTMENT_CYCLE' }] });
+            throw new AppError(AdminErrorCode.DEPARTMENT_CYCLE, {
+              fields: [{ path: 'parentId', code: 'cycle', messageKey: 'error.DEPARTMENT_CYCLE' }],
+            });
           }
           path = `${parent.path}${id}/`;
           await repo.rewriteSubtreePaths(tx, before.path, path);

@@ -13,7 +13,6 @@ const head = alias(appUser, 'head');
 
 export type DepartmentView = DepartmentRow & { headUserName: string | null; userCount: number };
 
-
 export async function listDepartments(db: Db, scope: SQL | undefined): Promise<DepartmentView[]> {
   const rows = await db
     .select({
@@ -142,9 +141,18 @@ export async function listUsers(
     .where(
       and(
         opts.scope,
-        pattern ? or(ilike(appUser.username, pattern), ilike(appUser.displayName, pattern), ilike(appUser.phone, pattern), ilike(appUser.email, pattern)) : undefined,
+        pattern
+          ? or(
+              ilike(appUser.username, pattern),
+              ilike(appUser.displayName, pattern),
+              ilike(appUser.phone, pattern),
+              ilike(appUser.email, pattern),
+            )
+          : undefined,
         opts.departmentIds ? inArray(appUser.departmentId, opts.departmentIds) : undefined,
-        opts.roleId ? sql`exists (select 1 from ${userRole} ur where ur.user_id = ${appUser.id} and ur.role_id = ${opts.roleId})` : undefined,
+        opts.roleId
+          ? sql`exists (select 1 from ${userRole} ur where ur.user_id = ${appUser.id} and ur.role_id = ${opts.roleId})`
+          : undefined,
         opts.isActive === undefined ? undefined : eq(appUser.isActive, opts.isActive),
         opts.after ? sql`(${col}, ${appUser.id}) ${cmp} (${opts.after[0]}, ${opts.after[1]})` : undefined,
       ),
@@ -160,7 +168,10 @@ export async function findUser(db: Db, id: string, scope?: SQL): Promise<UserVie
 }
 
 export async function findUserIdByUsername(db: Db, username: string): Promise<string | undefined> {
-  const [r] = await db.select({ id: appUser.id }).from(appUser).where(sql`lower(${appUser.username}) = lower(${username})`);
+  const [r] = await db
+    .select({ id: appUser.id })
+    .from(appUser)
+    .where(sql`lower(${appUser.username}) = lower(${username})`);
   return r?.id;
 }
 
@@ -169,7 +180,12 @@ export async function insertUser(db: Db, row: typeof appUser.$inferInsert): Prom
   return inserted!;
 }
 
-export async function updateUser(db: Db, id: string, version: number, set: Partial<typeof appUser.$inferInsert>): Promise<UserRow | undefined> {
+export async function updateUser(
+  db: Db,
+  id: string,
+  version: number,
+  set: Partial<typeof appUser.$inferInsert>,
+): Promise<UserRow | undefined> {
   const [row] = await db
     .update(appUser)
     .set({ ...set, version: sql`${appUser.version} + 1` })
@@ -229,7 +245,12 @@ export async function insertRole(db: Db, row: typeof role.$inferInsert): Promise
   return inserted!;
 }
 
-export async function updateRole(db: Db, id: string, version: number, set: Partial<typeof role.$inferInsert>): Promise<RoleRow | undefined> {
+export async function updateRole(
+  db: Db,
+  id: string,
+  version: number,
+  set: Partial<typeof role.$inferInsert>,
+): Promise<RoleRow | undefined> {
   const [row] = await db
     .update(role)
     .set({ ...set, version: sql`${role.version} + 1` })
@@ -269,7 +290,9 @@ export async function recordDefaultGrants(db: Db, rows: { roleCode: string; perm
 export async function addRolePermissions(db: Db, roleId: string, permissions: string[]): Promise<void> {
   await db
     .update(role)
-    .set({ permissions: sql`(select coalesce(array_agg(distinct p order by p), '{}') from unnest(${role.permissions} || ${permissions}::text[]) p)` })
+    .set({
+      permissions: sql`(select coalesce(array_agg(distinct p order by p), '{}') from unnest(${role.permissions} || ${permissions}::text[]) p)`,
+    })
     .where(eq(role.id, roleId));
 }
 

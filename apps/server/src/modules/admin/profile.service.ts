@@ -17,7 +17,11 @@ export function createProfileService(deps: { db: Db; clock: Clock }) {
       return withTx(deps.db, async (tx) => {
         const before = await repo.findUser(tx, actor.userId!);
         if (!before) throw new AppError(CommonError.UNAUTHENTICATED);
-        const row = await repo.updateUser(tx, before.id, before.version, { ...input, updatedAt: deps.clock.now(), updatedBy: actor.userId });
+        const row = await repo.updateUser(tx, before.id, before.version, {
+          ...input,
+          updatedAt: deps.clock.now(),
+          updatedBy: actor.userId,
+        });
         if (!row) throw new AppError(CommonError.STALE_VERSION);
         await writeAudit(tx, actor, {
           action: 'user.profile_update',

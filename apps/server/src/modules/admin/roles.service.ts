@@ -34,7 +34,12 @@ function assertKnown(permissions: string[]): void {
   if (unknown.length > 0) {
     throw new AppError(AdminErrorCode.UNKNOWN_PERMISSION, {
       params: { key: unknown.join(', ') },
-      fields: unknown.map((key) => ({ path: `permissions.${permissions.indexOf(key)}`, code: 'unknown', messageKey: 'error.UNKNOWN_PERMISSION', params: { key } })),
+      fields: unknown.map((key) => ({
+        path: `permissions.${permissions.indexOf(key)}`,
+        code: 'unknown',
+        messageKey: 'error.UNKNOWN_PERMISSION',
+        params: { key },
+      })),
     });
   }
 }
@@ -58,7 +63,9 @@ export function createRoleService(deps: { db: Db; clock: Clock }) {
       assertKnown(input.permissions);
       return withTx(db, async (tx) => {
         if (await repo.findRoleByCode(tx, input.code)) {
-          throw new AppError(AdminErrorCode.ROLE_CODE_TAKEN, { fields: [{ path: 'code', code: 'taken', messageKey: 'error.ROLE_CODE_TAKEN' }] });
+          throw new AppError(AdminErrorCode.ROLE_CODE_TAKEN, {
+            fields: [{ path: 'code', code: 'taken', messageKey: 'error.ROLE_CODE_TAKEN' }],
+          });
         }
         const now = clock.now();
         const row = await repo.insertRole(tx, {

@@ -68,16 +68,23 @@ export function createUserService(deps: { db: Db; clock: Clock; notifications: N
   async function assertDepartmentInScope(tx: Db, actor: Actor, departmentId: string): Promise<void> {
     const exists = await repo.departmentExists(tx, departmentId);
     if (!exists || (actor.dataScope !== 'all' && !actor.departmentIds.includes(departmentId))) {
-      throw new AppError(CommonError.VALIDATION_FAILED, { fields: [{ path: 'departmentId', code: 'not_found', messageKey: 'error.NOT_FOUND' }] });
+      throw new AppError(CommonError.VALIDATION_FAILED, {
+        fields: [{ path: 'departmentId', code: 'not_found', messageKey: 'error.NOT_FOUND' }],
+      });
     }
   }
 
   async function assertManager(tx: Db, userId: string | null, managerId: string | null | undefined): Promise<void> {
     if (!managerId) return;
     const mgr = await repo.findUser(tx, managerId);
-    if (!mgr) throw new AppError(CommonError.VALIDATION_FAILED, { fields: [{ path: 'managerId', code: 'not_found', messageKey: 'error.NOT_FOUND' }] });
+    if (!mgr)
+      throw new AppError(CommonError.VALIDATION_FAILED, {
+        fields: [{ path: 'managerId', code: 'not_found', messageKey: 'error.NOT_FOUND' }],
+      });
     if (userId && (managerId === userId || (await repo.managerChain(tx, managerId)).includes(userId))) {
-      throw new AppError(AdminErrorCode.MANAGER_CYCLE, { fields: [{ path: 'managerId', code: 'cycle', messageKey: 'error.MANAGER_CYCLE' }] });
+      throw new AppError(AdminErrorCode.MANAGER_CYCLE, {
+        fields: [{ path: 'managerId', code: 'cycle', messageKey: 'error.MANAGER_CYCLE' }],
+      });
     }
   }
 
@@ -126,7 +133,9 @@ export function createUserService(deps: { db: Db; clock: Clock; notifications: N
       const passwordHash = await hashPassword(input.password);
       return withTx(db, async (tx) => {
         if (await repo.findUserIdByUsername(tx, input.username)) {
-          throw new AppError(AdminErrorCode.USERNAME_TAKEN, { fields: [{ path: 'username', code: 'taken', messageKey: 'error.USERNAME_TAKEN' }] });
+          throw new AppError(AdminErrorCode.USERNAME_TAKEN, {
+            fields: [{ path: 'username', code: 'taken', messageKey: 'error.USERNAME_TAKEN' }],
+          });
         }
         await assertDepartmentInScope(tx, actor, input.departmentId);
         await assertRolesExist(tx, input.roleIds);
@@ -164,8 +173,10 @@ export function createUserService(deps: { db: Db; clock: Clock; notifications: N
         const beforeRoleIds = before.roles.map((r) => r.id);
         if (input.roleIds) {
           await assertRolesExist(tx, input.roleIds);
-          const removesAdmin = before.roles.some((r) => r.code === 'admin') && !(await repo.findRolesByIds(tx, input.roleIds)).some((r) => r.code === 'admin');
-          if (removesAdmin && before.isActive && (await authRepo.countActiveAdmins(tx, id)) === 0) throw new AppError(AdminErrorCode.LAST_ADMIN);
+          const removesAdmin =
+            before.roles.some((r) => r.code === 'admin') && !(await repo.findRolesByIds(tx, input.roleIds)).some((r) => r.code === 'admin');
+          if (removesAdmin && before.isActive && (await authRepo.countActiveAdmins(tx, id)) === 0)
+            throw new AppError(AdminErrorCode.LAST_ADMIN);
         }
         const { version, roleIds, ...changes } = input;
         const row = await repo.updateUser(tx, id, version, { ...changes, updatedAt: clock.now(), updatedBy: actor.userId });
@@ -191,7 +202,11 @@ export function createUserService(deps: { db: Db; clock: Clock; notifications: N
         if (!input.isActive && before.roles.some((r) => r.code === 'admin') && (await authRepo.countActiveAdmins(tx, id)) === 0) {
           throw new AppError(AdminErrorCode.LAST_ADMIN);
         }
-        const row = await repo.updateUser(tx, id, input.version, { isActive: input.isActive, updatedAt: clock.now(), updatedBy: actor.userId });
+        const row = await repo.updateUser(tx, id, input.version, {
+          isActive: input.isActive,
+          updatedAt: clock.now(),
+          updatedBy: actor.userId,
+        });
         if (!row) throw new AppError(CommonError.STALE_VERSION);
         const ended = input.isActive ? 0 : await authRepo.deleteSessionsOfUser(tx, id);
         await writeAudit(tx, actor, {
