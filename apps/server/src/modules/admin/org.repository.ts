@@ -13,31 +13,29 @@ const head = alias(appUser, 'head');
 
 export type DepartmentView = DepartmentRow & { headUserName: string | null; userCount: number };
 
-export async function listDepartments(db: Db, scope: SQL | undefined): Promise<DepartmentView[]> {
-  const rows = await db
+function departmentSelect(db: Db) {
+  return db
     .select({
       d: department,
       headUserName: head.displayName,
       userCount: sql<number>`(select count(*) from ${appUser} u where u.department_id = ${department.id})`.mapWith(Number),
     })
     .from(department)
-    .leftJoin(head, eq(head.id, department.headUserId))
-    .where(scope)
-    .orderBy(asc(department.sortOrder), asc(department.name));
-  return rows.map((r) => ({ ...r.d, headUserName: r.headUserName, userCount: r.userCount }));
+    .leftJoin(head, eq(head.id, department.headUserId));
+}
+
+function toDepartmentView(r: { d: DepartmentRow; headUserName: string | null; userCount: number }): DepartmentView {
+  return { ...r.d, headUserName: r.headUserName, userCount: r.userCount };
+}
+
+export async function listDepartments(db: Db, scope: SQL | undefined): Promise<DepartmentView[]> {
+  const rows = await departmentSelect(db).where(scope).orderBy(asc(department.sortOrder), asc(department.name));
+  return rows.map(toDepartmentView);
 }
 
 export async function findDepartment(db: Db, id: string, scope?: SQL): Promise<DepartmentView | undefined> {
-  const [r] = await db
-    .select({
-      d: department,
-      headUserName: head.displayName,
-      userCount: sql<number>`(select count(*) from ${appUser} u where u.department_id = ${department.id})`.mapWith(Number),
-    })
-    .from(department)
-    .leftJoin(head, eq(head.id, department.headUserId))
-    .where(and(eq(department.id, id), scope));
-  return r ? { ...r.d, headUserName: r.headUserName, userCount: r.userCount } : undefined;
+  const [r] = await departmentSelect(db).where(and(eq(department.id, id), scope));
+  return r ? toDepartmentView(r) : undefined;
 }
 
 export async function insertDepartment(db: Db, row: typeof department.$inferInsert): Promise<DepartmentRow> {
@@ -214,19 +212,19 @@ export async function managerChain(db: Db, userId: string): Promise<string[]> {
 
 export type RoleView = RoleRow & { userCount: number };
 
-export async function listRoles(db: Db): Promise<RoleView[]> {
-  const rows = await db
+function roleSelect(db: Db) {
+  return db
     .select({ r: role, userCount: sql<number>`(select count(*) from ${userRole} ur where ur.role_id = ${role.id})`.mapWith(Number) })
-    .from(role)
-    .orderBy(desc(role.isBuiltin), asc(role.code));
+    .from(role);
+}
+
+export async function listRoles(db: Db): Promise<RoleView[]> {
+  const rows = await roleSelect(db).orderBy(desc(role.isBuiltin), asc(role.code));
   return rows.map((x) => ({ ...x.r, userCount: x.userCount }));
 }
 
 export async function findRole(db: Db, id: string): Promise<RoleView | undefined> {
-  const [x] = await db
-    .select({ r: role, userCount: sql<number>`(select count(*) from ${userRole} ur where ur.role_id = ${role.id})`.mapWith(Number) })
-    .from(role)
-    .where(eq(role.id, id));
+  const [x] = await roleSelect(db).where(eq(role.id, id));
   return x ? { ...x.r, userCount: x.userCount } : undefined;
 }
 
