@@ -19,8 +19,7 @@ import { fileRoutes } from './kernel/files/files.routes.ts';
 import { createStorage } from './kernel/files/storage.ts';
 import { installIdempotency } from './kernel/http/idempotency.ts';
 import { installMetrics } from './kernel/http/metrics.ts';
-import { installProblemHandlers, sendProblem } from './kernel/http/problem.ts';
-import { AppError, CommonError } from './kernel/errors.ts';
+import { installProblemHandlers } from './kernel/http/problem.ts';
 import { createJobs } from './kernel/jobs/jobs.ts';
 import { kernelJobs } from './kernel/jobs/kernel.jobs.ts';
 import type { Kernel } from './kernel/kernel.ts';
@@ -65,7 +64,8 @@ export async function buildApp(deps: { config: Config; database: Database; clock
 
   const routes: AppRoute[] = [];
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), auth: 'public' };
+    // The API docs and the web app's static files need no session; the API itself does.
+    if (route.url.startsWith('/api/docs') || !route.url.startsWith('/api/')) route.config = { ...(route.config ?? {}), auth: 'public' };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const config = (route.config ?? {}) as { auth?: 'public' | 'user'; permission?: string };
     for (const method of methods) {
@@ -74,7 +74,9 @@ export async function buildApp(deps: { config: Config; database: Database; clock
     }
   });
 
-  installProblemHandlers(app, { defaultLocale: config.defaultLocale, bodyLimit: config.bodyLimitBytes });
+  const webDist = config.webDist ? resolve(config.webDist) : defaultWebDist;
+  const hasWeb = existsSync(resolve(webDist, 'index.html'));
+  installProblemHandlers(app, { defaultLocale: config.defaultLocale, bodyLimit: config.bodyLimitBytes, spaIndex: hasWeb });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -144,24 +146,16 @@ export async function buildApp(deps: { config: Config; database: Database; clock
     if (m.jobs) jobs.register(...m.jobs);
   }
 
-  const webDist = config.webDist ? resolve(config.webDist) : defaultWebDist;
-  if (existsSync(resolve(webDist, 'index.html'))) {
+  if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webDist,
       prefix: '/',
       wildcard: false,
-      index: false,
+      index: ['index.html'],
       cacheControl: false,
       setHeaders: (res, path) => {
         res.setHeader('cache-control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
-    });
-    // The web app routes on the client: unknown non-API paths get index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return sendProblem(reply, req, new AppError(CommonError.ROUTE_NOT_FOUND), config.defaultLocale);
-      }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }
 

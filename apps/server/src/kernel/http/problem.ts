@@ -78,7 +78,10 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, error: App
 const PG_UNIQUE_VIOLATION = '23505';
 
 /** Maps every error to RFC 9457 problem+json in the caller's language. No stack or SQL reaches the client. */
-export function installProblemHandlers(app: FastifyInstance, opts: { defaultLocale: Locale; bodyLimit: number }): void {
+export function installProblemHandlers(
+  app: FastifyInstance,
+  opts: { defaultLocale: Locale; bodyLimit: number; spaIndex?: boolean },
+): void {
   app.setErrorHandler((err: FastifyError & { cause?: unknown }, req, reply) => {
     const locale = requestLocale(req, opts.defaultLocale);
     if (err instanceof AppError) return sendProblem(reply, req, err, opts.defaultLocale);
@@ -139,7 +142,13 @@ export function installProblemHandlers(app: FastifyInstance, opts: { defaultLoca
     return sendProblem(reply, req, new AppError(CommonError.INTERNAL), opts.defaultLocale);
   });
 
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, req, new AppError(CommonError.ROUTE_NOT_FOUND), opts.defaultLocale));
+  app.setNotFoundHandler((req, reply) => {
+    // The web app routes on the client: unknown non-API GETs get its index.html (served by @fastify/static).
+    if (opts.spaIndex && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(reply, req, new AppError(CommonError.ROUTE_NOT_FOUND), opts.defaultLocale);
+  });
 }
 
 const uniqueFields = new Map<string, string>();
