@@ -78,10 +78,7 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, error: App
 const PG_UNIQUE_VIOLATION = '23505';
 
 /** Maps every error to RFC 9457 problem+json in the caller's language. No stack or SQL reaches the client. */
-export function installProblemHandlers(
-  app: FastifyInstance,
-  opts: { defaultLocale: Locale; bodyLimit: number; spaIndex?: boolean },
-): void {
+export function installProblemHandlers(app: FastifyInstance, opts: { defaultLocale: Locale; bodyLimit: number; spaIndex?: boolean }): void {
   app.setErrorHandler((err: FastifyError & { cause?: unknown }, req, reply) => {
     const locale = requestLocale(req, opts.defaultLocale);
     if (err instanceof AppError) return sendProblem(reply, req, err, opts.defaultLocale);

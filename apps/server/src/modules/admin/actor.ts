@@ -2,12 +2,19 @@ import type { TDataScope, TMe } from '@crm/contracts';
 import type { Actor, AuthMethod } from '../../kernel/auth/actor.ts';
 import type { RequestMeta } from '../../kernel/auth/auth.plugin.ts';
 import type { Locale } from '../../kernel/i18n.ts';
-import type { ActorSource } from './auth.repository.ts';
+import type { ActorRoleRow, ActorSource } from './auth.repository.ts';
 
 const SCOPE_RANK: Record<TDataScope, number> = { own: 0, department: 1, all: 2 };
 
 /** A user's rights are the union of their roles' permissions and the widest of their data scopes. */
-export function toActor(user: ActorSource, auth: AuthMethod, meta: RequestMeta | null): Actor {
+export function toActor(
+  user: Pick<ActorSource, 'id' | 'username' | 'displayName' | 'departmentId' | 'locale'> & {
+    roles: readonly ActorRoleRow[];
+    departmentIds: readonly string[];
+  },
+  auth: AuthMethod,
+  meta: RequestMeta | null,
+): Actor {
   const permissions = new Set<string>();
   let dataScope: TDataScope = 'own';
   for (const r of user.roles) {

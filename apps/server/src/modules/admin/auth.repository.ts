@@ -71,28 +71,71 @@ function toActorSource(row: Omit<ActorSource, 'departmentIds' | 'roles'> & { rol
   return { ...row, roles, departmentIds: normaliseIds(row.departmentIds) };
 }
 
-export async function findActorSourceBySession(db: Db, sessionId: string): Promise<{ session: SessionRow; user: ActorSource } | undefined> {
-  const [row] = await db
-    .select({ session: userSession, ...actorColumns })
+/** The signed-in user behind a session or token: just enough to build the actor, one indexed read. */
+export type Principal = {
+  id: string;
+  username: string;
+  displayName: string;
+  departmentId: string;
+  locale: 'zh-CN' | 'en-US';
+  isActive: boolean;
+  roleIds: string[];
+};
+
+const principalColumns = {
+  id: appUser.id,
+  username: appUser.username,
+  displayName: appUser.displayName,
+  departmentId: appUser.departmentId,
+  locale: appUser.locale,
+  isActive: appUser.isActive,
+  roleIds: sql<string[]>`array(select ur.role_id from ${userRole} ur where ur.user_id = ${appUser.id})`.mapWith((v: unknown) =>
+    normaliseIds(v),
+  ),
+};
+
+/** Prepared once per connection, so PostgreSQL plans the per-request lookups only once. */
+export function prepareSessionLookup(db: Db) {
+  const query = db
+    .select({ session: userSession, principal: principalColumns })
     .from(userSession)
     .innerJoin(appUser, eq(appUser.id, userSession.userId))
-    .innerJoin(department, eq(department.id, appUser.departmentId))
-    .where(eq(userSession.id, sessionId));
-  if (!row) return undefined;
-  const { session, ...user } = row;
-  return { session, user: toActorSource(user) };
+    .where(eq(userSession.id, sql.placeholder('id')))
+    .prepare('crm_session_lookup');
+  return async (sessionId: string): Promise<{ session: SessionRow; principal: Principal } | undefined> => {
+    const [row] = await query.execute({ id: sessionId });
+    return row;
+  };
 }
 
-export async function findActorSourceByToken(db: Db, tokenHash: string): Promise<{ token: ApiTokenRow; user: ActorSource } | undefined> {
-  const [row] = await db
-    .select({ token: apiToken, ...actorColumns })
+export function prepareTokenLookup(db: Db) {
+  const query = db
+    .select({ token: apiToken, principal: principalColumns })
     .from(apiToken)
     .innerJoin(appUser, eq(appUser.id, apiToken.userId))
-    .innerJoin(department, eq(department.id, appUser.departmentId))
-    .where(eq(apiToken.tokenHash, tokenHash));
-  if (!row) return undefined;
-  const { token, ...user } = row;
-  return { token, user: toActorSource(user) };
+    .where(eq(apiToken.tokenHash, sql.placeholder('hash')))
+    .prepare('crm_token_lookup');
+  return async (tokenHash: string): Promise<{ token: ApiTokenRow; principal: Principal } | undefined> => {
+    const [row] = await query.execute({ hash: tokenHash });
+    return row;
+  };
+}
+
+export async function listRoleDefinitions(db: Db): Promise<ActorRoleRow[]> {
+  return db
+    .select({
+      id: role.id,
+      code: role.code,
+      nameZh: role.nameZh,
+      nameEn: role.nameEn,
+      dataScope: role.dataScope,
+      permissions: role.permissions,
+    })
+    .from(role);
+}
+
+export async function listDepartmentPaths(db: Db): Promise<{ id: string; path: string }[]> {
+  return db.select({ id: department.id, path: department.path }).from(department);
 }
 
 export async function findActorSourceByUserId(db: Db, userId: string): Promise<ActorSource | undefined> {

@@ -12,6 +12,7 @@ import type { Locale } from '../../kernel/i18n.ts';
 import { AdminErrorCode } from './admin.errors.ts';
 import { toActor, toMe } from './actor.ts';
 import * as repo from './auth.repository.ts';
+import type { OrgDirectory } from './org-directory.ts';
 import { checkPasswordPolicy, dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -44,8 +45,16 @@ function toApiTokenDto(row: repo.ApiTokenRow): TApiToken {
   };
 }
 
-export function createAuthService(deps: { db: Db; clock: Clock; session: SessionTimeouts; sleep?: (ms: number) => Promise<void> }) {
-  const { db, clock } = deps;
+export function createAuthService(deps: {
+  db: Db;
+  clock: Clock;
+  session: SessionTimeouts;
+  directory: OrgDirectory;
+  sleep?: (ms: number) => Promise<void>;
+}) {
+  const { db, clock, directory } = deps;
+  const lookupSession = repo.prepareSessionLookup(db);
+  const lookupToken = repo.prepareTokenLookup(db);
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const idleMs = deps.session.idleMinutes * 60_000;
   const absoluteMs = deps.session.absoluteHours * 3_600_000;
@@ -232,25 +241,27 @@ export function createAuthService(deps: { db: Db; clock: Clock; session: Session
     resolver: {
       async resolveSession(token, meta) {
         const id = sha256(token);
-        const found = await repo.findActorSourceBySession(db, id);
+        const found = await lookupSession(id);
         if (!found) return 'expired';
         const now = clock.now().getTime();
-        const { session, user } = found;
-        if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleMs <= now || !user.isActive) {
+        const { session, principal } = found;
+        if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleMs <= now || !principal.isActive) {
           await repo.deleteSession(db, id);
           return 'expired';
         }
         if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) await repo.touchSession(db, id, new Date(now));
-        return toActor(user, { method: 'session', sessionId: id, csrfToken: session.csrfToken }, meta);
+        const org = await directory.resolve(principal.roleIds, principal.departmentId);
+        return toActor({ ...principal, ...org }, { method: 'session', sessionId: id, csrfToken: session.csrfToken }, meta);
       },
       async resolveApiToken(token, meta) {
-        const found = await repo.findActorSourceByToken(db, sha256(token));
+        const found = await lookupToken(sha256(token));
         if (!found) return null;
         const now = clock.now();
-        const { token: row, user } = found;
-        if (row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !user.isActive) return null;
+        const { token: row, principal } = found;
+        if (row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !principal.isActive) return null;
         if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) await repo.touchApiToken(db, row.id, now);
-        return toActor(user, { method: 'token', tokenId: row.id }, meta);
+        const org = await directory.resolve(principal.roleIds, principal.departmentId);
+        return toActor({ ...principal, ...org }, { method: 'token', tokenId: row.id }, meta);
       },
     } satisfies AuthResolver,
   };

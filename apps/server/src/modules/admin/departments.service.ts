@@ -7,6 +7,7 @@ import { withTx } from '../../kernel/db/tx.ts';
 import { AppError, CommonError } from '../../kernel/errors.ts';
 import { iso } from '../../kernel/http/pagination.ts';
 import { AdminErrorCode } from './admin.errors.ts';
+import type { OrgDirectory } from './org-directory.ts';
 import * as repo from './org.repository.ts';
 
 function toDto(d: repo.DepartmentView): TDepartment {
@@ -27,8 +28,14 @@ function toDto(d: repo.DepartmentView): TDepartment {
 }
 
 /** Departments are the organisation's directory: readable as a whole; changed only within the actor's scope. */
-export function createDepartmentService(deps: { db: Db; clock: Clock }) {
+export function createDepartmentService(deps: { db: Db; clock: Clock; directory: Pick<OrgDirectory, 'invalidate'> }) {
   const { db, clock } = deps;
+  /** Runs a change in one transaction; once committed, actors are rebuilt from fresh roles and departments. */
+  const change = <T>(fn: (tx: Db) => Promise<T>): Promise<T> =>
+    withTx(db, fn).then((result) => {
+      deps.directory.invalidate();
+      return result;
+    });
 
   function assertCanManage(actor: Actor, departmentId: string): void {
     if (actor.dataScope !== 'all' && !actor.departmentIds.includes(departmentId)) throw new AppError(CommonError.NOT_FOUND);
@@ -50,7 +57,7 @@ export function createDepartmentService(deps: { db: Db; clock: Clock }) {
 
     async create(actor: Actor, input: TCreateDepartment): Promise<TDepartment> {
       assertCanManage(actor, input.parentId);
-      return withTx(db, async (tx) => {
+      return change(async (tx) => {
         const parent = await repo.findDepartment(tx, input.parentId);
         if (!parent)
           throw new AppError(CommonError.VALIDATION_FAILED, {
@@ -79,7 +86,7 @@ export function createDepartmentService(deps: { db: Db; clock: Clock }) {
 
     async update(actor: Actor, id: string, input: TUpdateDepartment): Promise<TDepartment> {
       assertCanManage(actor, id);
-      return withTx(db, async (tx) => {
+      return change(async (tx) => {
         const before = await repo.findDepartment(tx, id);
         if (!before) throw new AppError(CommonError.NOT_FOUND);
         if (before.version !== input.version) throw new AppError(CommonError.STALE_VERSION);
@@ -116,7 +123,7 @@ export function createDepartmentService(deps: { db: Db; clock: Clock }) {
 
     async remove(actor: Actor, id: string, version: number | undefined): Promise<void> {
       assertCanManage(actor, id);
-      await withTx(db, async (tx) => {
+      await change(async (tx) => {
         const before = await repo.findDepartment(tx, id);
         if (!before) throw new AppError(CommonError.NOT_FOUND);
         if (!before.parentId) throw new AppError(AdminErrorCode.ROOT_DEPARTMENT_FIXED);

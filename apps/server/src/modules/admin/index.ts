@@ -8,6 +8,7 @@ import { seedOrganisation, syncBuiltinRoles } from './admin.seed.ts';
 import { createAuditLogService } from './audit-log.service.ts';
 import { createAuthService } from './auth.service.ts';
 import { createDepartmentService } from './departments.service.ts';
+import { createOrgDirectory } from './org-directory.ts';
 import { createProfileService } from './profile.service.ts';
 import { createRoleService } from './roles.service.ts';
 import { createUserService } from './users.service.ts';
@@ -21,10 +22,11 @@ export { DEMO_USERS, DEMO_DEPARTMENTS } from './admin.seed.ts';
 /** Organisation, identity and administration: users, departments, roles, sessions, API tokens, audit-log reading. */
 export function createAdminModule(k: Kernel) {
   const { db, clock, config } = k;
-  const auth = createAuthService({ db, clock, session: config.session });
+  const directory = createOrgDirectory({ db, ttlMs: 30_000 });
+  const auth = createAuthService({ db, clock, session: config.session, directory });
   const users = createUserService({ db, clock, notifications: k.notifications });
-  const departments = createDepartmentService({ db, clock });
-  const roles = createRoleService({ db, clock });
+  const departments = createDepartmentService({ db, clock, directory });
+  const roles = createRoleService({ db, clock, directory });
   const profile = createProfileService({ db, clock });
   const auditLog = createAuditLogService({ db, clock });
   const module: ModuleDefinition = {

@@ -9,6 +9,7 @@ import { AppError, CommonError } from '../../kernel/errors.ts';
 import { iso } from '../../kernel/http/pagination.ts';
 import type { Locale } from '../../kernel/i18n.ts';
 import { AdminErrorCode } from './admin.errors.ts';
+import type { OrgDirectory } from './org-directory.ts';
 import * as repo from './org.repository.ts';
 
 function toDto(r: repo.RoleView, locale: Locale): TRole {
@@ -44,8 +45,14 @@ function assertKnown(permissions: string[]): void {
   }
 }
 
-export function createRoleService(deps: { db: Db; clock: Clock }) {
+export function createRoleService(deps: { db: Db; clock: Clock; directory: Pick<OrgDirectory, 'invalidate'> }) {
   const { db, clock } = deps;
+  /** Runs a change in one transaction; once committed, actors are rebuilt from fresh roles and departments. */
+  const change = <T>(fn: (tx: Db) => Promise<T>): Promise<T> =>
+    withTx(db, fn).then((result) => {
+      deps.directory.invalidate();
+      return result;
+    });
   return {
     async list(actor: Actor, locale: Locale): Promise<TRole[]> {
       await writeAudit(db, actor, { action: 'role.list', entityType: 'role' });
@@ -61,7 +68,7 @@ export function createRoleService(deps: { db: Db; clock: Clock }) {
 
     async create(actor: Actor, input: TCreateRole, locale: Locale): Promise<TRole> {
       assertKnown(input.permissions);
-      return withTx(db, async (tx) => {
+      return change(async (tx) => {
         if (await repo.findRoleByCode(tx, input.code)) {
           throw new AppError(AdminErrorCode.ROLE_CODE_TAKEN, {
             fields: [{ path: 'code', code: 'taken', messageKey: 'error.ROLE_CODE_TAKEN' }],
@@ -85,7 +92,7 @@ export function createRoleService(deps: { db: Db; clock: Clock }) {
 
     async update(actor: Actor, id: string, input: TUpdateRole, locale: Locale): Promise<TRole> {
       if (input.permissions) assertKnown(input.permissions);
-      return withTx(db, async (tx) => {
+      return change(async (tx) => {
         const before = await repo.findRole(tx, id);
         if (!before) throw new AppError(CommonError.NOT_FOUND);
         const { version, ...changes } = input;
@@ -102,7 +109,7 @@ export function createRoleService(deps: { db: Db; clock: Clock }) {
     },
 
     async remove(actor: Actor, id: string): Promise<void> {
-      await withTx(db, async (tx) => {
+      await change(async (tx) => {
         const before = await repo.findRole(tx, id);
         if (!before) throw new AppError(CommonError.NOT_FOUND);
         if (before.isBuiltin) throw new AppError(AdminErrorCode.ROLE_BUILTIN);

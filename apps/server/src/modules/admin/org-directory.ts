@@ -1,0 +1,51 @@
+import type { Db } from '../../kernel/db/database.ts';
+import type { ActorRoleRow } from './auth.repository.ts';
+import { listDepartmentPaths, listRoleDefinitions } from './auth.repository.ts';
+
+type Snapshot = {
+  loadedAt: number;
+  roles: Map<string, ActorRoleRow>;
+  paths: { id: string; path: string }[];
+  subtrees: Map<string, string[]>;
+};
+
+/**
+ * Role definitions and the department tree, read on every request to build the actor, change
+ * rarely: they are kept in memory for `ttlMs` and reloaded after that. A change made on this node
+ * invalidates at once; other nodes see it within `ttlMs`. Session validity is never cached.
+ */
+export function createOrgDirectory(deps: { db: Db; ttlMs: number }) {
+  let snapshot: Snapshot | undefined;
+  let loading: Promise<Snapshot> | undefined;
+
+  async function load(): Promise<Snapshot> {
+    const [roles, paths] = await Promise.all([listRoleDefinitions(deps.db), listDepartmentPaths(deps.db)]);
+    return { loadedAt: Date.now(), roles: new Map(roles.map((r) => [r.id, r])), paths, subtrees: new Map() };
+  }
+
+  async function current(): Promise<Snapshot> {
+    if (snapshot && Date.now() - snapshot.loadedAt < deps.ttlMs) return snapshot;
+    loading ??= load()
+      .then((s) => (snapshot = s))
+      .finally(() => (loading = undefined));
+    return loading;
+  }
+
+  return {
+    async resolve(roleIds: readonly string[], departmentId: string): Promise<{ roles: ActorRoleRow[]; departmentIds: string[] }> {
+      const s = await current();
+      const roles = roleIds.map((id) => s.roles.get(id)).filter((r): r is ActorRoleRow => r !== undefined);
+      let subtree = s.subtrees.get(departmentId);
+      if (!subtree) {
+        const own = s.paths.find((d) => d.id === departmentId);
+        subtree = own ? s.paths.filter((d) => d.path.startsWith(own.path)).map((d) => d.id) : [departmentId];
+        s.subtrees.set(departmentId, subtree);
+      }
+      return { roles, departmentIds: subtree };
+    },
+    invalidate(): void {
+      snapshot = undefined;
+    },
+  };
+}
+export type OrgDirectory = ReturnType<typeof createOrgDirectory>;
