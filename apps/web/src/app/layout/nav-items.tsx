@@ -1,0 +1,86 @@
+import type { ReactNode } from 'react';
+import type { ParseKeys } from 'i18next';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { TFunction } from 'i18next';
+import { Permission, type TPermission } from '@crm/contracts';
+
+interface NavLeaf {
+  path: string;
+  label: ParseKeys;
+  icon: ReactNode;
+  permission?: TPermission;
+}
+
+interface NavGroup {
+  key: string;
+  label: ParseKeys;
+  icon: ReactNode;
+  children: NavLeaf[];
+}
+
+/** The side menu. Later modules add their entries (and groups) here. */
+export const NAV: (NavLeaf | NavGroup)[] = [
+  { path: '/', label: 'menu.home', icon: <HomeOutlined /> },
+  { path: '/inbox', label: 'menu.inbox', icon: <InboxOutlined /> },
+  {
+    key: 'admin',
+    label: 'menu.admin',
+    icon: <SettingOutlined />,
+    children: [
+      { path: '/admin/departments', label: 'menu.departments', icon: <ApartmentOutlined />, permission: Permission.departmentRead },
+      { path: '/admin/users', label: 'menu.users', icon: <TeamOutlined />, permission: Permission.userRead },
+      { path: '/admin/roles', label: 'menu.roles', icon: <SafetyCertificateOutlined />, permission: Permission.roleRead },
+      { path: '/admin/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: Permission.auditRead },
+    ],
+  },
+];
+
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+function isGroup(item: NavLeaf | NavGroup): item is NavGroup {
+  return 'children' in item;
+}
+
+export function menuItems(t: TFunction, permissions: readonly string[]): MenuItem[] {
+  const allowed = (leaf: NavLeaf) => !leaf.permission || permissions.includes(leaf.permission);
+  const items: MenuItem[] = [];
+  for (const item of NAV) {
+    if (isGroup(item)) {
+      const children = item.children.filter(allowed);
+      if (children.length === 0) continue;
+      items.push({
+        key: item.key,
+        icon: item.icon,
+        label: t(item.label),
+        children: children.map((c) => ({ key: c.path, icon: c.icon, label: t(c.label) })),
+      });
+    } else if (allowed(item)) {
+      items.push({ key: item.path, icon: item.icon, label: t(item.label) });
+    }
+  }
+  return items;
+}
+
+/** The menu entry for a location: the longest path that prefixes it. */
+export function selectedMenuKey(pathname: string): string {
+  const leaves = NAV.flatMap((i) => (isGroup(i) ? i.children : [i])).map((l) => l.path);
+  const match = leaves
+    .filter((p) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`)))
+    .sort((a, b) => b.length - a.length)[0];
+  return match ?? pathname;
+}
+
+export function openGroupKeys(pathname: string): string[] {
+  return NAV.filter(isGroup)
+    .filter((g) => g.children.some((c) => pathname.startsWith(c.path)))
+    .map((g) => g.key);
+}

@@ -1,0 +1,10 @@
+import 'i18next';
+import type { zhCN } from './locales/zh-cn.ts';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof zhCN };
+    returnNull: false;
+  }
+}
