@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ function freePort(): Promise<number> {
 /** Starts the real server (built web app, fresh embedded database, demo data) for the browser tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = new URL('..', import.meta.url).pathname;
+  mkdirSync(join(root, 'test-results'), { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
