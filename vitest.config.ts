@@ -29,9 +29,11 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.ts'],
           environment: 'node',
           globalSetup: ['e2e/global-setup.ts'],
-          testTimeout: 60_000,
+          testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // Pages render slowly on a busy 2-core machine: wait for outcomes, never for fixed times.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],

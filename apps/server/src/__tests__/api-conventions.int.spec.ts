@@ -1,5 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeAudit } from '../kernel/audit/audit.ts';
+import { asSystem } from '../kernel/auth/actor.ts';
+import { withTx } from '../kernel/db/tx.ts';
 import { auditEntry } from '../kernel/kernel.schema.ts';
 import { createTestApp, type Session, type TestApp } from '../test/test-app.ts';
 
@@ -186,15 +189,14 @@ describe('platform endpoints', () => {
 });
 
 describe('audit in the same transaction', () => {
-  it('leaves no audit entry when the change fails', async () => {
-    const before = await t.database.db.select().from(auditEntry).where(eq(auditEntry.action, 'department.create'));
-    const res = await admin.request({
-      method: 'POST',
-      url: '/api/v1/departments',
-      payload: { parentId: rootId, name: '重复2', code: 'BU-DOM', kind: 'team' },
-    });
-    expect(res.statusCode).toBe(409);
-    const after = await t.database.db.select().from(auditEntry).where(eq(auditEntry.action, 'department.create'));
-    expect(after.length).toBe(before.length);
+  it('leaves no audit entry when the change rolls back', async () => {
+    await expect(
+      withTx(t.database.db, async (tx) => {
+        await writeAudit(tx, asSystem('test'), { action: 'test.rolled_back', entityType: 'test' });
+        throw new Error('the change failed after its audit entry was written');
+      }),
+    ).rejects.toThrow('the change failed');
+    const rows = await t.database.db.select().from(auditEntry).where(eq(auditEntry.action, 'test.rolled_back'));
+    expect(rows).toHaveLength(0);
   });
 });

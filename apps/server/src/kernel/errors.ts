@@ -66,7 +66,7 @@ export const CommonError = defineErrors({
     'zh-CN': '记录已被他人修改，请刷新后重试',
     'en-US': 'The record was changed by someone else; reload it and try again',
   },
-  CONFLICT: { status: 409, 'zh-CN': '与现有数据冲突：{field}', 'en-US': 'Conflicts with existing data: {field}' },
+  CONFLICT: { status: 409, 'zh-CN': '与现有数据重复', 'en-US': 'This duplicates existing data' },
   PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '请求体过大（上限 {limit}）', 'en-US': 'The request is too large (limit {limit})' },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

@@ -10,11 +10,13 @@ registerMessages({
     'validation.required': '必填',
     'validation.unknownField': '不允许的字段',
     'validation.invalidCursor': '分页游标无效',
+    'validation.duplicate': '该值已被使用',
   },
   'en-US': {
     'validation.required': 'Required',
     'validation.unknownField': 'Unknown field',
     'validation.invalidCursor': 'Invalid page cursor',
+    'validation.duplicate': 'This value is already in use',
   },
 });
 

@@ -41,6 +41,14 @@ export function createDepartmentService(deps: { db: Db; clock: Clock; directory:
     if (actor.dataScope !== 'all' && !actor.departmentIds.includes(departmentId)) throw new AppError(CommonError.NOT_FOUND);
   }
 
+  async function assertCodeFree(tx: Db, code: string): Promise<void> {
+    if (await repo.departmentCodeExists(tx, code)) {
+      throw new AppError(AdminErrorCode.DEPARTMENT_CODE_TAKEN, {
+        fields: [{ path: 'code', code: 'taken', messageKey: 'error.DEPARTMENT_CODE_TAKEN' }],
+      });
+    }
+  }
+
   return {
     async list(actor: Actor): Promise<TDepartment[]> {
       const rows = await repo.listDepartments(db, undefined);
@@ -90,6 +98,7 @@ export function createDepartmentService(deps: { db: Db; clock: Clock; directory:
         const before = await repo.findDepartment(tx, id);
         if (!before) throw new AppError(CommonError.NOT_FOUND);
         if (before.version !== input.version) throw new AppError(CommonError.STALE_VERSION);
+        if (input.code && input.code.toLowerCase() !== before.code.toLowerCase()) await assertCodeFree(tx, input.code);
         let path = before.path;
         if (input.parentId !== undefined && input.parentId !== before.parentId) {
           if (!before.parentId) throw new AppError(AdminErrorCode.ROOT_DEPARTMENT_FIXED);

@@ -83,6 +83,14 @@ export async function deleteDepartment(db: Db, id: string, version: number): Pro
   return rows.length > 0;
 }
 
+export async function departmentCodeExists(db: Db, code: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: department.id })
+    .from(department)
+    .where(sql`lower(${department.code}) = lower(${code})`);
+  return Boolean(row);
+}
+
 export async function departmentExists(db: Db, id: string): Promise<boolean> {
   const [row] = await db.select({ id: department.id }).from(department).where(eq(department.id, id));
   return Boolean(row);
