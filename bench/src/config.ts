@@ -1,0 +1,97 @@
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (bench/src/config.ts → ../../). */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
+
+export type BenchConfig = Readonly<{
+  quick: boolean;
+  /** Seconds per timed run (server and baseline each). */
+  durationSeconds: number;
+  /** Seconds of untimed load before the first timed run. */
+  warmupSeconds: number;
+  concurrencies: readonly number[];
+  /** Only these scenarios (by name), or all. */
+  scenarioFilter: readonly string[] | undefined;
+  /** Variant scenarios (search, subtree, audit by entity) run at every concurrency, not only the first. */
+  variantsAtAllConcurrencies: boolean;
+  keep: boolean;
+  skipStartup: boolean;
+  /** Also measure latency with users who think between requests (see paced.ts). */
+  paced: boolean;
+  /** Mean think time of a paced user, ms. */
+  thinkMs: number;
+  /** Maintenance connection used to create and drop the bench database. */
+  adminUrl: string;
+  /** Use this database instead of creating one (not dropped at the end). */
+  databaseUrl: string | undefined;
+  totalUsers: number;
+  auditRows: number;
+  /** Same pool size as the server's default (CRM_DB_POOL_MAX=20). */
+  poolSize: number;
+  adminPassword: string;
+  demoPassword: string;
+}>;
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/** The bench only ever talks to this machine. */
+export function assertLoopback(url: string, name: string): void {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    throw new Error(`${name} is not a valid URL`);
+  }
+  if (!LOOPBACK.has(host)) throw new Error(`${name} must point to 127.0.0.1 (got host "${host}"): the bench only contacts this machine`);
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be a whole number from 1 to ${max} (got "${raw}")`);
+  return n;
+}
+
+const flag = (v: string | undefined) => v !== undefined && ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
+
+export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  const quick = flag(env.BENCH_QUICK);
+  const concurrencies = (env.BENCH_CONCURRENCY ?? '50,200')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const n = Number(s);
+      if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`BENCH_CONCURRENCY: "${s}" is not a whole number from 1 to 1000`);
+      return n;
+    });
+  if (concurrencies.length === 0) throw new Error('BENCH_CONCURRENCY is empty');
+  const filter = env.BENCH_SCENARIOS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const adminUrl = env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  assertLoopback(adminUrl, 'BENCH_PG_ADMIN_URL');
+  const databaseUrl = env.BENCH_DATABASE_URL || undefined;
+  if (databaseUrl) assertLoopback(databaseUrl, 'BENCH_DATABASE_URL');
+  return {
+    quick,
+    durationSeconds: positiveInt(env, 'BENCH_DURATION', quick ? 3 : 10, 3600),
+    warmupSeconds: quick ? 1 : 3,
+    concurrencies,
+    scenarioFilter: filter && filter.length > 0 ? filter : undefined,
+    variantsAtAllConcurrencies: flag(env.BENCH_VARIANTS_ALL),
+    keep: flag(env.BENCH_KEEP),
+    skipStartup: flag(env.BENCH_SKIP_STARTUP),
+    paced: flag(env.BENCH_PACED),
+    thinkMs: positiveInt(env, 'BENCH_THINK_MS', 500, 60_000),
+    adminUrl,
+    databaseUrl,
+    totalUsers: positiveInt(env, 'BENCH_USERS', 2000, 100_000),
+    auditRows: positiveInt(env, 'BENCH_AUDIT_ROWS', quick ? 50_000 : 1_000_000, 50_000_000),
+    poolSize: 20,
+    adminPassword: 'Bench-Admin-Pass-7731',
+    demoPassword: 'Bench-Demo-Pass-7731',
+  };
+}
