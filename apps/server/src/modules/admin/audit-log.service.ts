@@ -1,10 +1,9 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { TAuditEntry, TAuditExportQuery, TAuditQuery, TPage } from '@crm/contracts';
-import ExcelJS from 'exceljs';
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../kernel/audit/audit.ts';
-import { listAuditEntries, type AuditFilter, type AuditRow } from '../../kernel/audit/audit.repository.ts';
+import { listAuditEntries, listAuditEntriesOfActors, type AuditFilter, type AuditRow } from '../../kernel/audit/audit.repository.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -12,9 +11,12 @@ import { auditEntry } from '../../kernel/kernel.schema.ts';
 import { decodeCursor, iso, toPage } from '../../kernel/http/pagination.ts';
 import { translate, type Locale } from '../../kernel/i18n.ts';
 import { appUser } from './admin.schema.ts';
+import { listUserIdsInDepartments } from './org.repository.ts';
 
 const ZCursor = z.tuple([z.iso.datetime(), z.number().int()]);
 export const EXPORT_MAX_ROWS = 200_000;
+/** Up to this many users in a reader's scope, their entries are merged per user (see listAuditEntriesOfActors). */
+const PER_ACTOR_MERGE_MAX = 200;
 
 function toDto(r: AuditRow): TAuditEntry {
   return {
@@ -57,10 +59,14 @@ export function createAuditLogService(deps: { db: Db; clock: Clock }) {
     async list(actor: Actor, query: TAuditQuery): Promise<TPage<TAuditEntry>> {
       const after = decodeCursor(query.cursor, ZCursor);
       const { limit, cursor: _c, ...filter } = query;
-      const rows = await listAuditEntries(db, toFilter(actor, filter), {
-        limit: limit + 1,
-        after: after ? { at: new Date(after[0]), id: after[1] } : undefined,
-      });
+      const auditFilter = toFilter(actor, filter);
+      const pageSpec = { limit: limit + 1, after: after ? { at: new Date(after[0]), id: after[1] } : undefined };
+      let rows: AuditRow[] | undefined;
+      if (actor.dataScope === 'department' && !filter.userId) {
+        const actorIds = await listUserIdsInDepartments(db, actor.departmentIds);
+        if (actorIds.length <= PER_ACTOR_MERGE_MAX) rows = await listAuditEntriesOfActors(db, actorIds, auditFilter, pageSpec);
+      }
+      rows ??= await listAuditEntries(db, auditFilter, pageSpec);
       await writeAudit(db, actor, { action: 'audit.list', entityType: 'audit_entry', meta: { filter } });
       return toPage(rows, limit, (r) => [r.at.toISOString(), r.id], toDto);
     },
@@ -116,6 +122,8 @@ export function createAuditLogService(deps: { db: Db; clock: Clock }) {
         })();
         return { stream: out, fileName: `audit-log-${stamp}.csv`, contentType: 'text/csv; charset=utf-8' };
       }
+      // Loaded on first export only: it is large and most processes never export.
+      const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
       const sheet = workbook.addWorksheet('audit');
       sheet.columns = headers.map((header, i) => ({ header, width: [10, 26, 16, 16, 24, 16, 38, 60, 40][i] }));

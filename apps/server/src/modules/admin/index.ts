@@ -24,7 +24,7 @@ export function createAdminModule(k: Kernel) {
   const { db, clock, config } = k;
   const directory = createOrgDirectory({ db, ttlMs: 30_000 });
   const auth = createAuthService({ db, clock, session: config.session, directory });
-  const users = createUserService({ db, clock, notifications: k.notifications });
+  const users = createUserService({ db, clock, notifications: k.notifications, directory });
   const departments = createDepartmentService({ db, clock, directory });
   const roles = createRoleService({ db, clock, directory });
   const profile = createProfileService({ db, clock });

@@ -31,17 +31,25 @@ export function createOrgDirectory(deps: { db: Db; ttlMs: number }) {
     return loading;
   }
 
+  function subtreeIn(s: Snapshot, departmentId: string): string[] {
+    let subtree = s.subtrees.get(departmentId);
+    if (!subtree) {
+      const own = s.paths.find((d) => d.id === departmentId);
+      subtree = own ? s.paths.filter((d) => d.path.startsWith(own.path)).map((d) => d.id) : [departmentId];
+      s.subtrees.set(departmentId, subtree);
+    }
+    return subtree;
+  }
+
   return {
+    /** A department and every department below it. */
+    async subtree(departmentId: string): Promise<string[]> {
+      return subtreeIn(await current(), departmentId);
+    },
     async resolve(roleIds: readonly string[], departmentId: string): Promise<{ roles: ActorRoleRow[]; departmentIds: string[] }> {
       const s = await current();
       const roles = roleIds.map((id) => s.roles.get(id)).filter((r): r is ActorRoleRow => r !== undefined);
-      let subtree = s.subtrees.get(departmentId);
-      if (!subtree) {
-        const own = s.paths.find((d) => d.id === departmentId);
-        subtree = own ? s.paths.filter((d) => d.path.startsWith(own.path)).map((d) => d.id) : [departmentId];
-        s.subtrees.set(departmentId, subtree);
-      }
-      return { roles, departmentIds: subtree };
+      return { roles, departmentIds: subtreeIn(s, departmentId) };
     },
     invalidate(): void {
       snapshot = undefined;

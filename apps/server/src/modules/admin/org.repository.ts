@@ -28,8 +28,20 @@ function toDepartmentView(r: { d: DepartmentRow; headUserName: string | null; us
   return { ...r.d, headUserName: r.headUserName, userCount: r.userCount };
 }
 
+/** The whole tree with member counts from one grouped scan (not one count per department). */
 export async function listDepartments(db: Db, scope: SQL | undefined): Promise<DepartmentView[]> {
-  const rows = await departmentSelect(db).where(scope).orderBy(asc(department.sortOrder), asc(department.name));
+  const counts = db
+    .select({ departmentId: appUser.departmentId, n: count().as('n') })
+    .from(appUser)
+    .groupBy(appUser.departmentId)
+    .as('counts');
+  const rows = await db
+    .select({ d: department, headUserName: head.displayName, userCount: sql<number>`coalesce(${counts.n}, 0)`.mapWith(Number) })
+    .from(department)
+    .leftJoin(head, eq(head.id, department.headUserId))
+    .leftJoin(counts, eq(counts.departmentId, department.id))
+    .where(scope)
+    .orderBy(asc(department.sortOrder), asc(department.name));
   return rows.map(toDepartmentView);
 }
 
@@ -171,6 +183,15 @@ export async function listUsers(
 export async function findUser(db: Db, id: string, scope?: SQL): Promise<UserView | undefined> {
   const [r] = await userSelect(db).where(and(eq(appUser.id, id), scope));
   return r ? toUserView(r) : undefined;
+}
+
+export async function listUserIdsInDepartments(db: Db, departmentIds: readonly string[]): Promise<string[]> {
+  if (departmentIds.length === 0) return [];
+  const rows = await db
+    .select({ id: appUser.id })
+    .from(appUser)
+    .where(inArray(appUser.departmentId, [...departmentIds]));
+  return rows.map((r) => r.id);
 }
 
 export async function findUserIdByUsername(db: Db, username: string): Promise<string | undefined> {

@@ -13,6 +13,7 @@ import type { NotificationService } from '../../kernel/notifications/notificatio
 import { AdminErrorCode } from './admin.errors.ts';
 import { assertPasswordPolicy } from './auth.service.ts';
 import * as authRepo from './auth.repository.ts';
+import type { OrgDirectory } from './org-directory.ts';
 import * as repo from './org.repository.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -45,7 +46,12 @@ function auditShape(u: repo.UserView | repo.UserRow, roleIds?: string[]) {
   return { ...rest, ...(roleIds ? { roleIds: [...roleIds].sort() } : {}) };
 }
 
-export function createUserService(deps: { db: Db; clock: Clock; notifications: NotificationService }) {
+export function createUserService(deps: {
+  db: Db;
+  clock: Clock;
+  notifications: NotificationService;
+  directory: Pick<OrgDirectory, 'subtree'>;
+}) {
   const { db, clock } = deps;
   const scopeOf = (actor: Actor) => scopeFilter(actor, repo.userScopeColumns);
 
@@ -95,11 +101,7 @@ export function createUserService(deps: { db: Db; clock: Clock; notifications: N
       const after = decodeCursor(query.cursor, ZCursor);
       let departmentIds: string[] | undefined;
       if (query.departmentId) {
-        if (query.includeSubDepartments) {
-          const all = await repo.listDepartments(db, undefined);
-          const root = all.find((d) => d.id === query.departmentId);
-          departmentIds = root ? all.filter((d) => d.path.startsWith(root.path)).map((d) => d.id) : [query.departmentId];
-        } else departmentIds = [query.departmentId];
+        departmentIds = query.includeSubDepartments ? await deps.directory.subtree(query.departmentId) : [query.departmentId];
       }
       const rows = await repo.listUsers(db, {
         scope: scopeOf(actor),

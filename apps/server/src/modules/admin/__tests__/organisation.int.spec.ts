@@ -304,6 +304,32 @@ describe('audit log', () => {
     expect(await failure(sql`truncate audit_entry`)).toMatch(/insert-only \(TRUNCATE refused\)/);
   });
 
+  it("a manager reads the team's entries only, newest first, page after page", async () => {
+    for (const username of ['rep.east1', 'rep.east4', 'rep.north1', 'rep.east2']) {
+      await t.login(username);
+      t.clock.advance(1000);
+    }
+    const mgr = await t.login('mgr.east');
+    const team = new Set<string>();
+    for (const u of (await mgr.request({ method: 'GET', url: '/api/v1/users?limit=100' })).json().items) team.add(u.id);
+    const seen: { id: string; at: string; actorId: string | null; action: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/audit-log?limit=4${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: { items: typeof seen; nextCursor: string | null } = (await mgr.request({ method: 'GET', url })).json();
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor && seen.length < 400);
+    expect(seen.length).toBeGreaterThan(4);
+    expect(seen.every((e) => e.actorId !== null && team.has(e.actorId))).toBe(true);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(seen.length);
+    const order = seen.map((e) => `${e.at}|${e.id.padStart(12, '0')}`);
+    expect([...order].sort().reverse()).toEqual(order);
+    const logins = seen.filter((e) => e.action === 'auth.login').map((e) => e.actorId);
+    expect(logins).toEqual(expect.arrayContaining([await userIdOf('rep.east1'), await userIdOf('rep.east4')]));
+    expect(logins).not.toContain(await userIdOf('rep.north1'));
+  });
+
   it('a rep cannot read the audit log', async () => {
     const rep = await t.login('rep.ind1');
     expect((await rep.request({ method: 'GET', url: '/api/v1/audit-log' })).statusCode).toBe(403);
