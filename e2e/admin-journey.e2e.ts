@@ -63,8 +63,8 @@ describe('an administrator at a desktop', () => {
 
     await page.getByTestId('nav-menu').getByText('Audit log').click();
     await page.waitForURL('**/admin/audit**');
-    await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('user.create');
-    await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('department.create');
+    await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('User created');
+    await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('Department created');
     await screenshot(page, 'desktop-audit');
 
     await page.getByTestId('user-menu').click();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TAuditEntry } from '@crm/contracts';
 import { ResponsiveDrawer } from '../../../shared/ui/responsive-drawer.tsx';
 import { formatDateTime, formatUnknown } from '../../../shared/utils/format.ts';
+import { auditActionLabel } from '../audit-labels.ts';
 
 interface ChangeRow {
   field: string;
@@ -11,7 +12,7 @@ interface ChangeRow {
 }
 
 export function AuditDetailDrawer({ entry, onClose }: { entry: TAuditEntry | null; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const empty = t('audit.emptyValue');
   const changes: ChangeRow[] = entry?.changes ? Object.entries(entry.changes).map(([field, c]) => ({ field, from: c.from, to: c.to })) : [];
 
@@ -26,7 +27,15 @@ export function AuditDetailDrawer({ entry, onClose }: { entry: TAuditEntry | nul
             items={[
               { key: 'at', label: t('audit.at'), children: formatDateTime(entry.at) },
               { key: 'actor', label: t('audit.actor'), children: entry.actorName ?? t('audit.system') },
-              { key: 'action', label: t('audit.action'), children: <Typography.Text code>{entry.action}</Typography.Text> },
+              {
+                key: 'action',
+                label: t('audit.action'),
+                children: (
+                  <>
+                    {auditActionLabel(entry.action, i18n.language)} <Typography.Text code>{entry.action}</Typography.Text>
+                  </>
+                ),
+              },
               { key: 'entityType', label: t('audit.entityType'), children: entry.entityType ?? t('common.none') },
               {
                 key: 'entityId',

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TAuditEntry } from '@crm/contracts';
 import { formatDateTime } from '../../../shared/utils/format.ts';
+import { auditActionLabel, auditEntityTypeLabel } from '../audit-labels.ts';
 
 interface Props {
   entries: TAuditEntry[];
@@ -29,7 +30,7 @@ function actionColor(action: string): string | undefined {
 
 /** Virtualised: only the visible rows are in the DOM, so thousands of loaded rows stay smooth. */
 export function AuditTable({ entries, loading, height, onOpen, onNearEnd, compact = false }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const allColumns: TableColumnsType<TAuditEntry> = [
     {
       key: 'at',
@@ -50,12 +51,18 @@ export function AuditTable({ entries, loading, height, onOpen, onNearEnd, compac
       width: compact ? 140 : 170,
       ellipsis: compact,
       render: (_, e) => (
-        <Tag color={actionColor(e.action)} style={{ marginInlineEnd: 0 }}>
-          {e.action}
+        <Tag color={actionColor(e.action)} style={{ marginInlineEnd: 0 }} title={e.action}>
+          {auditActionLabel(e.action, i18n.language)}
         </Tag>
       ),
     },
-    { key: 'entityType', title: t('audit.entityType'), width: 120, ellipsis: true, render: (_, e) => e.entityType ?? '—' },
+    {
+      key: 'entityType',
+      title: t('audit.entityType'),
+      width: 120,
+      ellipsis: true,
+      render: (_, e) => (e.entityType ? auditEntityTypeLabel(e.entityType, i18n.language) : '—'),
+    },
     { key: 'entityId', title: t('audit.entityId'), width: 200, ellipsis: true, render: (_, e) => e.entityId ?? '—' },
     { key: 'ip', title: t('audit.ip'), width: 130, ellipsis: true, render: (_, e) => e.ip ?? '—' },
     {
