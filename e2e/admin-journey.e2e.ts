@@ -23,9 +23,19 @@ afterAll(async () => {
 });
 
 async function pickTreeNode(page: Page, testId: string, title: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: title }).first().click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+  const select = page.getByTestId(testId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: title }).first().click();
+    await page.keyboard.press('Escape');
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(title);
+      return;
+    } catch {
+      // The click landed while the dropdown was still animating: open it and pick again.
+    }
+  }
+  throw new Error(`could not pick ${title} in ${testId}`);
 }
 
 describe('an administrator at a desktop', () => {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,9 @@ function freePort(): Promise<number> {
 /** Starts the real server (built web app, fresh embedded database, demo data) for the browser tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = new URL('..', import.meta.url).pathname;
+  // The server serves the built web app: build it first when its sources are newer.
+  const build = spawnSync(process.execPath, ['scripts/web-build.mjs'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('building the web app failed');
   mkdirSync(join(root, 'test-results'), { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
   const port = await freePort();

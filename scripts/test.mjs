@@ -3,7 +3,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureWebBuild } from './web-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const tmp = join(root, '.tmp');
@@ -49,7 +48,6 @@ run('typecheck', 'npm', ['run', 'typecheck']);
 vitest('unit', 'unit');
 vitest('integration-pglite', 'integration', { TEST_DATABASE_URL: '' });
 if (process.env.DATABASE_URL) vitest('integration-postgres', 'integration', { TEST_DATABASE_URL: process.env.DATABASE_URL });
-if (only.length === 0 || only.includes('e2e')) ensureWebBuild();
 vitest('e2e', 'e2e');
 
 console.log('\nSummary');
