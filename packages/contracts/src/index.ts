@@ -6,3 +6,4 @@ export * from './audit.ts';
 export * from './notifications.ts';
 export * from './files.ts';
 export * from './errors.ts';
+export * from './customers.ts';

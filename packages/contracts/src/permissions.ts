@@ -12,6 +12,11 @@ export const Permission = {
   auditRead: 'audit:read',
   auditExport: 'audit:export',
   metricsRead: 'system:metrics',
+  customerRead: 'customer:read',
+  customerCreate: 'customer:create',
+  customerUpdate: 'customer:update',
+  customerAssign: 'customer:assign',
+  customerExport: 'customer:export',
   /** Field-level grants: see standard cost, gross margin, full bank account numbers. */
   fieldCost: 'field:cost',
   fieldMargin: 'field:margin',

@@ -32,7 +32,13 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: string,
-    readonly options: { params?: Record<string, unknown>; fields?: FieldIssue[]; headers?: Record<string, string> } = {},
+    readonly options: {
+      params?: Record<string, unknown>;
+      fields?: FieldIssue[];
+      headers?: Record<string, string>;
+      /** Extension members of the problem document (RFC 9457 §3.2), e.g. the records a conflict is with. */
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(code);
     this.name = 'AppError';

@@ -73,8 +73,9 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, error: App
   };
   const errors = translateFields(error.options.fields, locale);
   if (errors && errors.length > 0) problem.errors = errors;
+  const body = error.options.extensions ? { ...error.options.extensions, ...problem } : problem;
   if (error.options.headers) void reply.headers(error.options.headers);
-  return reply.code(error.status).type('application/problem+json; charset=utf-8').send(problem);
+  return reply.code(error.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
 const PG_UNIQUE_VIOLATION = '23505';

@@ -9,6 +9,7 @@ import { createAuditLogService } from './audit-log.service.ts';
 import { createAuthService } from './auth.service.ts';
 import { createDepartmentService } from './departments.service.ts';
 import { createOrgDirectory } from './org-directory.ts';
+import { createPeople } from './people.ts';
 import { createProfileService } from './profile.service.ts';
 import { createRoleService } from './roles.service.ts';
 import { createUserService } from './users.service.ts';
@@ -16,6 +17,7 @@ import { createUserService } from './users.service.ts';
 export { addDefaultGrants, BUILTIN_ROLES } from './admin.messages.ts';
 export type { AuthService } from './auth.service.ts';
 export type { UserService } from './users.service.ts';
+export type { People, UserSummary } from './people.ts';
 export { hashPassword } from './passwords.ts';
 export { DEMO_USERS, DEMO_DEPARTMENTS } from './admin.seed.ts';
 
@@ -49,6 +51,7 @@ export function createAdminModule(k: Kernel) {
       return result;
     },
   };
-  return { module, auth, users, departments, roles, authResolver: auth.resolver };
+  const people = createPeople({ db, directory });
+  return { module, auth, users, departments, roles, people, authResolver: auth.resolver };
 }
 export type AdminModule = ReturnType<typeof createAdminModule>;

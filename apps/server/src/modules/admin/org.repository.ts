@@ -194,6 +194,32 @@ export async function listUserIdsInDepartments(db: Db, departmentIds: readonly s
   return rows.map((r) => r.id);
 }
 
+export async function listUserSummaries(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ id: string; displayName: string; departmentId: string; departmentName: string; isActive: boolean }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: appUser.id,
+      displayName: appUser.displayName,
+      departmentId: appUser.departmentId,
+      departmentName: department.name,
+      isActive: appUser.isActive,
+    })
+    .from(appUser)
+    .innerJoin(department, eq(department.id, appUser.departmentId))
+    .where(inArray(appUser.id, [...new Set(ids)]));
+}
+
+export async function listUserIdsByUsername(db: Db, usernames: readonly string[]): Promise<{ id: string; username: string }[]> {
+  if (usernames.length === 0) return [];
+  return db
+    .select({ id: appUser.id, username: appUser.username })
+    .from(appUser)
+    .where(inArray(appUser.username, [...usernames]));
+}
+
 export async function findUserIdByUsername(db: Db, username: string): Promise<string | undefined> {
   const [r] = await db
     .select({ id: appUser.id })

@@ -1,0 +1,24 @@
+import type { Db } from '../../kernel/db/database.ts';
+import type { OrgDirectory } from './org-directory.ts';
+import { listUserIdsByUsername, listUserSummaries } from './org.repository.ts';
+
+export type UserSummary = { id: string; displayName: string; departmentId: string; departmentName: string; isActive: boolean };
+
+/** What other modules may know of users and departments: names for display, departments for ownership. */
+export function createPeople(deps: { db: Db; directory: Pick<OrgDirectory, 'subtree'> }) {
+  return {
+    async summaries(userIds: readonly (string | null)[]): Promise<Map<string, UserSummary>> {
+      const ids = userIds.filter((id): id is string => id !== null);
+      return new Map((await listUserSummaries(deps.db, ids)).map((u) => [u.id, u]));
+    },
+    async summary(userId: string): Promise<UserSummary | undefined> {
+      return (await listUserSummaries(deps.db, [userId]))[0];
+    },
+    subtree: (departmentId: string) => deps.directory.subtree(departmentId),
+    /** For seeds and imports that name users by username. */
+    async idsByUsername(usernames: readonly string[]): Promise<Map<string, string>> {
+      return new Map((await listUserIdsByUsername(deps.db, usernames)).map((u) => [u.username, u.id]));
+    },
+  };
+}
+export type People = ReturnType<typeof createPeople>;

@@ -1,0 +1,368 @@
+import type {
+  TContact,
+  TContactInput,
+  TCreateCustomer,
+  TCustomer,
+  TCustomerListQuery,
+  TPage,
+  TUpdateContact,
+  TUpdateCustomer,
+} from '@crm/contracts';
+import { Permission } from '@crm/contracts';
+import { z } from 'zod';
+import { hasPermission } from '../../kernel/auth/actor.ts';
+import { maskTail, redactFields, scopeFilter } from '../../kernel/access/access.ts';
+import { writeAudit } from '../../kernel/audit/audit.ts';
+import type { Actor } from '../../kernel/auth/actor.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import { withTx } from '../../kernel/db/tx.ts';
+import { AppError, CommonError } from '../../kernel/errors.ts';
+import { decodeCursor, iso, toPage } from '../../kernel/http/pagination.ts';
+import { toMoneyString } from '../../kernel/money.ts';
+import type { People, UserSummary } from '../admin/index.ts';
+import { CustomerErrorCode } from './customers.errors.ts';
+import * as repo from './customers.repository.ts';
+import { digitsOf, type DuplicateCheckService } from './duplicate-check.service.ts';
+import { duplicateSearchKeys } from './duplicate/similarity.ts';
+import { pinyinInitials } from './search-keys.ts';
+
+const ZCursor = z.tuple([z.string().nullable(), z.uuid()]);
+
+function toCustomerDto(actor: Actor, row: repo.CustomerRow, owners: Map<string, UserSummary>): TCustomer {
+  const owner = row.ownerId ? owners.get(row.ownerId) : undefined;
+  const dto: TCustomer = {
+    id: row.id,
+    name: row.name,
+    shortName: row.shortName,
+    creditCode: row.creditCode,
+    type: row.type,
+    industry: row.industry,
+    country: row.country,
+    province: row.province,
+    city: row.city,
+    address: row.address,
+    grade: row.grade,
+    status: row.status,
+    source: row.source,
+    ownerId: row.ownerId,
+    ownerName: owner?.displayName ?? null,
+    departmentId: row.departmentId,
+    departmentName: owner && owner.departmentId === row.departmentId ? owner.departmentName : null,
+    lastActivityAt: iso(row.lastActivityAt),
+    lastDealAt: iso(row.lastDealAt),
+    creditLimit: row.creditLimit === null ? null : toMoneyString(row.creditLimit),
+    creditDays: row.creditDays,
+    taxId: row.taxId,
+    billingAddress: row.billingAddress,
+    billingPhone: row.billingPhone,
+    bankName: row.bankName,
+    bankAccount: hasPermission(actor, Permission.fieldBankAccount) ? row.bankAccount : maskTail(row.bankAccount),
+    registry: row.registry ?? null,
+    tags: row.tags,
+    version: row.version,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+  return redactFields(actor, 'customer', dto);
+}
+
+/** Contact details of a customer in the public pool stay masked until someone claims it. */
+function toContactDto(row: repo.ContactRow, masked: boolean): TContact {
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    name: row.name,
+    title: row.title,
+    mobile: masked ? maskTail(row.mobile) : row.mobile,
+    phone: masked ? maskTail(row.phone) : row.phone,
+    email: masked && row.email ? row.email.replace(/^[^@]*/, '***') : row.email,
+    wechat: masked ? null : row.wechat,
+    isPrimary: row.isPrimary,
+    notes: row.notes,
+    version: row.version,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+function contactValues(input: TContactInput) {
+  return {
+    name: input.name,
+    title: input.title ?? null,
+    mobile: input.mobile ?? null,
+    mobileDigits: input.mobile ? digitsOf(input.mobile) : null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    wechat: input.wechat ?? null,
+    isPrimary: input.isPrimary ?? false,
+    notes: input.notes ?? null,
+  };
+}
+
+/** Bank account numbers are kept as digits only, however they were typed. */
+const compactAccount = <T extends string | null | undefined>(value: T): T =>
+  typeof value === 'string' ? (value.replace(/[\s-]/g, '') as T) : value;
+
+function searchKeys(name: string, shortName: string | null | undefined) {
+  return {
+    ...duplicateSearchKeys(name),
+    pinyinInitials: [pinyinInitials(name), shortName ? pinyinInitials(shortName) : ''].filter(Boolean).join(' '),
+  };
+}
+
+export function createCustomerService(deps: {
+  db: Db;
+  clock: Clock;
+  people: Pick<People, 'summaries' | 'summary' | 'subtree'>;
+  duplicates: DuplicateCheckService;
+}) {
+  const { db, clock } = deps;
+  const scopeOf = (actor: Actor) => scopeFilter(actor, repo.customerScopeColumns);
+
+  async function toDtos(actor: Actor, rows: repo.CustomerRow[]): Promise<TCustomer[]> {
+    const owners = await deps.people.summaries(rows.map((r) => r.ownerId));
+    return rows.map((r) => toCustomerDto(actor, r, owners));
+  }
+
+  async function assertNoDuplicate(
+    actor: Actor,
+    input: { name: string; creditCode?: string | null; phones?: string[]; emails?: string[]; excludeId?: string },
+    acknowledged: boolean | undefined,
+  ): Promise<void> {
+    const result = await deps.duplicates.check(actor, input);
+    if (result.verdict === 'block') {
+      throw new AppError(CustomerErrorCode.CUSTOMER_DUPLICATE, {
+        extensions: { matches: result.matches },
+        fields: [
+          {
+            path: result.matches[0]?.reason === 'credit_code' ? 'creditCode' : 'name',
+            code: 'duplicate',
+            messageKey: 'error.CUSTOMER_DUPLICATE',
+          },
+        ],
+      });
+    }
+    if (result.verdict === 'warn' && !acknowledged) {
+      throw new AppError(CustomerErrorCode.CUSTOMER_POSSIBLE_DUPLICATE, { extensions: { matches: result.matches } });
+    }
+  }
+
+  return {
+    async list(actor: Actor, query: TCustomerListQuery): Promise<TPage<TCustomer>> {
+      const isDesc = query.sort.startsWith('-');
+      const sort = query.sort.replace(/^-/, '') as repo.CustomerSortKey;
+      const after = decodeCursor(query.cursor, ZCursor);
+      const departmentIds = query.departmentId ? await deps.people.subtree(query.departmentId) : undefined;
+      const rows = await repo.listCustomers(
+        db,
+        {
+          scope: scopeOf(actor),
+          q: query.q,
+          ownerId: query.mine ? (actor.userId ?? undefined) : query.ownerId,
+          departmentIds,
+          grades: query.grade,
+          statuses: query.status,
+          types: query.type,
+          industry: query.industry,
+          province: query.province,
+          city: query.city,
+          tag: query.tag,
+          lastActivityBefore: query.lastActivityBefore ? new Date(query.lastActivityBefore) : undefined,
+          lastActivityAfter: query.lastActivityAfter ? new Date(query.lastActivityAfter) : undefined,
+        },
+        { sort, desc: isDesc, limit: query.limit + 1, after: after ?? undefined },
+      );
+      const { limit: _l, cursor: _c, ...filter } = query;
+      await writeAudit(db, actor, { action: 'customer.list', entityType: 'customer', meta: { filter } });
+      const page = toPage(
+        rows,
+        query.limit,
+        (r) => {
+          const v = r[sort];
+          return [v instanceof Date ? v.toISOString() : (v ?? null), r.id];
+        },
+        (r) => r,
+      );
+      return { items: await toDtos(actor, page.items), nextCursor: page.nextCursor };
+    },
+
+    async get(actor: Actor, id: string): Promise<{ customer: TCustomer; contacts: TContact[] }> {
+      const row = await repo.findCustomer(db, id, scopeOf(actor));
+      if (!row) throw new AppError(CommonError.NOT_FOUND);
+      const contacts = await repo.listContacts(db, [id]);
+      await writeAudit(db, actor, { action: 'customer.read', entityType: 'customer', entityId: id });
+      const [dto] = await toDtos(actor, [row]);
+      return { customer: dto!, contacts: contacts.map((c) => toContactDto(c, row.ownerId === null)) };
+    },
+
+    async create(actor: Actor, input: TCreateCustomer): Promise<TCustomer> {
+      const ownerId = input.ownerId ?? actor.userId;
+      if (ownerId !== actor.userId && !hasPermission(actor, Permission.customerAssign)) throw new AppError(CommonError.FORBIDDEN);
+      const owner = ownerId ? await deps.people.summary(ownerId) : undefined;
+      if (!owner || !owner.isActive) {
+        throw new AppError(CustomerErrorCode.CUSTOMER_OWNER_INVALID, {
+          fields: [{ path: 'ownerId', code: 'invalid', messageKey: 'error.CUSTOMER_OWNER_INVALID' }],
+        });
+      }
+      const contacts = input.contacts ?? [];
+      await assertNoDuplicate(
+        actor,
+        {
+          name: input.name,
+          creditCode: input.creditCode,
+          phones: contacts.map((c) => c.mobile).filter((m): m is string => Boolean(m)),
+          emails: contacts.map((c) => c.email).filter((e): e is string => Boolean(e)),
+        },
+        input.acknowledgeDuplicates,
+      );
+      const { contacts: _contacts, acknowledgeDuplicates: _ack, ownerId: _owner, ...fields } = input;
+      const now = clock.now();
+      const row = await withTx(db, async (tx) => {
+        const created = await repo.insertCustomer(tx, {
+          ...fields,
+          bankAccount: compactAccount(input.bankAccount),
+          ...searchKeys(input.name, input.shortName),
+          creditCode: input.creditCode ?? null,
+          country: input.country ?? '中国',
+          ownerId: owner.id,
+          departmentId: owner.departmentId,
+          createdAt: now,
+          updatedAt: now,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        });
+        const primaryIndex = Math.max(
+          0,
+          contacts.findIndex((c) => c.isPrimary),
+        );
+        const insertedContacts = await repo.insertContacts(
+          tx,
+          contacts.map((c, i) => ({
+            ...contactValues(c),
+            isPrimary: i === primaryIndex,
+            customerId: created.id,
+            createdAt: now,
+            updatedAt: now,
+            createdBy: actor.userId,
+            updatedBy: actor.userId,
+          })),
+        );
+        await writeAudit(tx, actor, [
+          {
+            action: 'customer.create',
+            entityType: 'customer',
+            entityId: created.id,
+            after: created,
+            meta: { duplicatesAcknowledged: Boolean(input.acknowledgeDuplicates) },
+          },
+          ...insertedContacts.map((c) => ({
+            action: 'contact.create',
+            entityType: 'contact',
+            entityId: c.id,
+            after: c,
+            meta: { customerId: created.id },
+          })),
+        ]);
+        return created;
+      });
+      return (await toDtos(actor, [row]))[0]!;
+    },
+
+    async update(actor: Actor, id: string, input: TUpdateCustomer): Promise<TCustomer> {
+      const current = await repo.findCustomer(db, id, scopeOf(actor));
+      if (!current) throw new AppError(CommonError.NOT_FOUND);
+      if (current.version !== input.version) throw new AppError(CommonError.STALE_VERSION);
+      const renamed = input.name !== undefined && input.name !== current.name;
+      const recoded = input.creditCode !== undefined && input.creditCode !== current.creditCode;
+      if (renamed || recoded) {
+        await assertNoDuplicate(
+          actor,
+          { name: input.name ?? current.name, creditCode: input.creditCode ?? current.creditCode, excludeId: id },
+          input.acknowledgeDuplicates,
+        );
+      }
+      const { version, acknowledgeDuplicates: _ack, ...fields } = input;
+      const row = await withTx(db, async (tx) => {
+        const updated = await repo.updateCustomer(tx, id, version, {
+          ...fields,
+          ...(fields.bankAccount !== undefined ? { bankAccount: compactAccount(fields.bankAccount) } : {}),
+          ...(renamed || input.shortName !== undefined ? searchKeys(input.name ?? current.name, input.shortName ?? current.shortName) : {}),
+          updatedAt: clock.now(),
+          updatedBy: actor.userId,
+        });
+        if (!updated) throw new AppError(CommonError.STALE_VERSION);
+        await writeAudit(tx, actor, { action: 'customer.update', entityType: 'customer', entityId: id, before: current, after: updated });
+        return updated;
+      });
+      return (await toDtos(actor, [row]))[0]!;
+    },
+
+    async addContact(actor: Actor, customerId: string, input: TContactInput): Promise<TContact> {
+      return withTx(db, async (tx) => {
+        const owner = await repo.lockCustomer(tx, customerId, scopeOf(actor));
+        if (!owner) throw new AppError(CommonError.NOT_FOUND);
+        const now = clock.now();
+        const existing = await repo.listContacts(tx, [customerId]);
+        const isPrimary = input.isPrimary ?? existing.length === 0;
+        if (isPrimary) await repo.clearPrimaryContact(tx, customerId);
+        const [row] = await repo.insertContacts(tx, [
+          {
+            ...contactValues(input),
+            isPrimary,
+            customerId,
+            createdAt: now,
+            updatedAt: now,
+            createdBy: actor.userId,
+            updatedBy: actor.userId,
+          },
+        ]);
+        await writeAudit(tx, actor, {
+          action: 'contact.create',
+          entityType: 'contact',
+          entityId: row!.id,
+          after: row,
+          meta: { customerId },
+        });
+        return toContactDto(row!, owner.ownerId === null);
+      });
+    },
+
+    async updateContact(actor: Actor, customerId: string, contactId: string, input: TUpdateContact): Promise<TContact> {
+      return withTx(db, async (tx) => {
+        const owner = await repo.lockCustomer(tx, customerId, scopeOf(actor));
+        const before = owner ? await repo.findContact(tx, customerId, contactId) : undefined;
+        if (!owner || !before) throw new AppError(CommonError.NOT_FOUND);
+        const { version, ...fields } = input;
+        if (fields.isPrimary) await repo.clearPrimaryContact(tx, customerId, contactId);
+        const row = await repo.updateContact(tx, contactId, version, {
+          ...fields,
+          ...(fields.mobile !== undefined ? { mobileDigits: fields.mobile ? digitsOf(fields.mobile) : null } : {}),
+          updatedAt: clock.now(),
+          updatedBy: actor.userId,
+        });
+        if (!row) throw new AppError(CommonError.STALE_VERSION);
+        await writeAudit(tx, actor, {
+          action: 'contact.update',
+          entityType: 'contact',
+          entityId: contactId,
+          before,
+          after: row,
+          meta: { customerId },
+        });
+        return toContactDto(row, owner.ownerId === null);
+      });
+    },
+
+    async removeContact(actor: Actor, customerId: string, contactId: string): Promise<void> {
+      await withTx(db, async (tx) => {
+        const owner = await repo.lockCustomer(tx, customerId, scopeOf(actor));
+        const before = owner ? await repo.findContact(tx, customerId, contactId) : undefined;
+        if (!owner || !before) throw new AppError(CommonError.NOT_FOUND);
+        await repo.deleteContact(tx, contactId);
+        await writeAudit(tx, actor, { action: 'contact.delete', entityType: 'contact', entityId: contactId, before, meta: { customerId } });
+      });
+    },
+  };
+}
+export type CustomerService = ReturnType<typeof createCustomerService>;
