@@ -83,3 +83,14 @@ export async function writeAudit(db: Db, actor: Actor, input: AuditInput | Audit
     })),
   );
 }
+
+/** A list read: who listed which records with which filter (the paging parameters left out). */
+export function writeListAudit(
+  db: Db,
+  actor: Actor,
+  what: { action: string; entityType: string },
+  query: { limit?: unknown; cursor?: unknown } & Record<string, unknown>,
+): Promise<void> {
+  const { limit: _limit, cursor: _cursor, ...filter } = query;
+  return writeAudit(db, actor, { ...what, meta: { filter } });
+}

@@ -2,7 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { TAuditEntry, TAuditExportQuery, TAuditQuery, TPage } from '@crm/contracts';
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../kernel/audit/audit.ts';
+import { writeAudit, writeListAudit } from '../../kernel/audit/audit.ts';
 import { listAuditEntries, listAuditEntriesOfActors, type AuditFilter, type AuditRow } from '../../kernel/audit/audit.repository.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
@@ -67,7 +67,7 @@ export function createAuditLogService(deps: { db: Db; clock: Clock }) {
         if (actorIds.length <= PER_ACTOR_MERGE_MAX) rows = await listAuditEntriesOfActors(db, actorIds, auditFilter, pageSpec);
       }
       rows ??= await listAuditEntries(db, auditFilter, pageSpec);
-      await writeAudit(db, actor, { action: 'audit.list', entityType: 'audit_entry', meta: { filter } });
+      await writeListAudit(db, actor, { action: 'audit.list', entityType: 'audit_entry' }, filter);
       return toPage(rows, limit, (r) => [r.at.toISOString(), r.id], toDto);
     },
 

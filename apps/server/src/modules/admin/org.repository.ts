@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../kernel/db/database.ts';
+import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { appUser, department, role, roleDefaultGrant, userRole } from './admin.schema.ts';
 
 export type DepartmentRow = typeof department.$inferSelect;
@@ -61,12 +62,7 @@ export async function updateDepartment(
   version: number,
   set: Partial<typeof department.$inferInsert>,
 ): Promise<DepartmentRow | undefined> {
-  const [row] = await db
-    .update(department)
-    .set({ ...set, version: sql`${department.version} + 1` })
-    .where(and(eq(department.id, id), eq(department.version, version)))
-    .returning();
-  return row;
+  return updateVersioned(db, department, id, version, set);
 }
 
 /** Rewrites the paths of a moved subtree in one statement. */
@@ -239,12 +235,7 @@ export async function updateUser(
   version: number,
   set: Partial<typeof appUser.$inferInsert>,
 ): Promise<UserRow | undefined> {
-  const [row] = await db
-    .update(appUser)
-    .set({ ...set, version: sql`${appUser.version} + 1` })
-    .where(and(eq(appUser.id, id), eq(appUser.version, version)))
-    .returning();
-  return row;
+  return updateVersioned(db, appUser, id, version, set);
 }
 
 export async function setUserRoles(db: Db, userId: string, roleIds: string[]): Promise<void> {
@@ -304,12 +295,7 @@ export async function updateRole(
   version: number,
   set: Partial<typeof role.$inferInsert>,
 ): Promise<RoleRow | undefined> {
-  const [row] = await db
-    .update(role)
-    .set({ ...set, version: sql`${role.version} + 1` })
-    .where(and(eq(role.id, id), eq(role.version, version)))
-    .returning();
-  return row;
+  return updateVersioned(db, role, id, version, set);
 }
 
 export async function deleteRole(db: Db, id: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { TCreateUser, TPage, TResetPassword, TSetUserActive, TUpdateUser, TUser, TUserListQuery } from '@crm/contracts';
 import { z } from 'zod';
 import { scopeFilter } from '../../kernel/access/access.ts';
-import { writeAudit } from '../../kernel/audit/audit.ts';
+import { writeAudit, writeListAudit } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -114,8 +114,7 @@ export function createUserService(deps: {
         after: after ? [sort === 'createdAt' ? new Date(after[0]) : after[0], after[1]] : undefined,
         limit: query.limit + 1,
       });
-      const { limit: _l, cursor: _c, ...filter } = query;
-      await writeAudit(db, actor, { action: 'user.list', entityType: 'user', meta: { filter } });
+      await writeListAudit(db, actor, { action: 'user.list', entityType: 'user' }, query);
       return toPage(
         rows,
         query.limit,

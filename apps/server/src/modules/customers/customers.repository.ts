@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
+import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { contact, customer } from './customers.schema.ts';
 
 export type CustomerRow = typeof customer.$inferSelect;
@@ -122,12 +123,7 @@ export async function insertCustomer(db: Db, row: NewCustomerRow): Promise<Custo
 }
 
 export async function updateCustomer(db: Db, id: string, version: number, set: Partial<NewCustomerRow>): Promise<CustomerRow | undefined> {
-  const [row] = await db
-    .update(customer)
-    .set({ ...set, version: sql`${customer.version} + 1` })
-    .where(and(eq(customer.id, id), eq(customer.version, version)))
-    .returning();
-  return row;
+  return updateVersioned(db, customer, id, version, set);
 }
 
 /* contacts */
@@ -156,12 +152,7 @@ export async function updateContact(
   version: number,
   set: Partial<typeof contact.$inferInsert>,
 ): Promise<ContactRow | undefined> {
-  const [row] = await db
-    .update(contact)
-    .set({ ...set, version: sql`${contact.version} + 1` })
-    .where(and(eq(contact.id, id), eq(contact.version, version)))
-    .returning();
-  return row;
+  return updateVersioned(db, contact, id, version, set);
 }
 
 export async function deleteContact(db: Db, id: string): Promise<void> {

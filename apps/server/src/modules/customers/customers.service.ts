@@ -12,7 +12,7 @@ import { Permission } from '@crm/contracts';
 import { z } from 'zod';
 import { hasPermission } from '../../kernel/auth/actor.ts';
 import { maskTail, redactFields, scopeFilter } from '../../kernel/access/access.ts';
-import { writeAudit } from '../../kernel/audit/audit.ts';
+import { writeAudit, writeListAudit } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -173,8 +173,7 @@ export function createCustomerService(deps: {
         },
         { sort, desc: isDesc, limit: query.limit + 1, after: after ?? undefined },
       );
-      const { limit: _l, cursor: _c, ...filter } = query;
-      await writeAudit(db, actor, { action: 'customer.list', entityType: 'customer', meta: { filter } });
+      await writeListAudit(db, actor, { action: 'customer.list', entityType: 'customer' }, query);
       const page = toPage(
         rows,
         query.limit,
