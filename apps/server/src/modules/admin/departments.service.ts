@@ -28,7 +28,7 @@ function toDto(d: repo.DepartmentView): TDepartment {
 }
 
 /** Departments are the organisation's directory: readable as a whole; changed only within the actor's scope. */
-export function createDepartmentService(deps: { db: Db; clock: Clock; directory: Pick<OrgDirectory, 'invalidate'> }) {
+export function createDepartmentService(deps: { db: Db; clock: Clock; directory: Pick<OrgDirectory, 'invalidate' | 'generation'> }) {
   const { db, clock } = deps;
   /** Runs a change in one transaction; once committed, actors are rebuilt from fresh roles and departments. */
   const change = <T>(fn: (tx: Db) => Promise<T>): Promise<T> =>
@@ -49,11 +49,21 @@ export function createDepartmentService(deps: { db: Db; clock: Clock; directory:
     }
   }
 
+  /**
+   * The tree is the same for every reader and read on most screens: kept for a few seconds, and
+   * dropped at once when this node changes a department or a user (other nodes: within LIST_TTL_MS).
+   */
+  const LIST_TTL_MS = 5_000;
+  let cached: { generation: number; at: number; items: TDepartment[] } | undefined;
+
   return {
     async list(actor: Actor): Promise<TDepartment[]> {
-      const rows = await repo.listDepartments(db, undefined);
+      if (!cached || cached.generation !== deps.directory.generation() || Date.now() - cached.at > LIST_TTL_MS) {
+        const generation = deps.directory.generation();
+        cached = { generation, at: Date.now(), items: (await repo.listDepartments(db, undefined)).map(toDto) };
+      }
       await writeAudit(db, actor, { action: 'department.list', entityType: 'department' });
-      return rows.map(toDto);
+      return cached.items;
     },
 
     async get(actor: Actor, id: string): Promise<TDepartment> {

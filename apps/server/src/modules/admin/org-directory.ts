@@ -17,6 +17,7 @@ type Snapshot = {
 export function createOrgDirectory(deps: { db: Db; ttlMs: number }) {
   let snapshot: Snapshot | undefined;
   let loading: Promise<Snapshot> | undefined;
+  let generation = 0;
 
   async function load(): Promise<Snapshot> {
     const [roles, paths] = await Promise.all([listRoleDefinitions(deps.db), listDepartmentPaths(deps.db)]);
@@ -53,7 +54,10 @@ export function createOrgDirectory(deps: { db: Db; ttlMs: number }) {
     },
     invalidate(): void {
       snapshot = undefined;
+      generation++;
     },
+    /** Counts local changes to the organisation; caches built on it compare it to know they are stale. */
+    generation: () => generation,
   };
 }
 export type OrgDirectory = ReturnType<typeof createOrgDirectory>;

@@ -50,7 +50,7 @@ export function createUserService(deps: {
   db: Db;
   clock: Clock;
   notifications: NotificationService;
-  directory: Pick<OrgDirectory, 'subtree'>;
+  directory: Pick<OrgDirectory, 'subtree' | 'invalidate'>;
 }) {
   const { db, clock } = deps;
   const scopeOf = (actor: Actor) => scopeFilter(actor, repo.userScopeColumns);
@@ -94,6 +94,12 @@ export function createUserService(deps: {
     }
   }
 
+  /** A user change alters member counts of the department tree. */
+  const changed = <T>(result: T): T => {
+    deps.directory.invalidate();
+    return result;
+  };
+
   return {
     async list(actor: Actor, query: TUserListQuery, locale: Locale): Promise<TPage<TUser>> {
       const isDesc = query.sort.startsWith('-');
@@ -132,7 +138,7 @@ export function createUserService(deps: {
     async create(actor: Actor, input: TCreateUser, locale: Locale): Promise<TUser> {
       assertPasswordPolicy(input.password, input.username, 'password');
       const passwordHash = await hashPassword(input.password);
-      return withTx(db, async (tx) => {
+      return withTx(db, async (tx): Promise<TUser> => {
         if (await repo.findUserIdByUsername(tx, input.username)) {
           throw new AppError(AdminErrorCode.USERNAME_TAKEN, {
             fields: [{ path: 'username', code: 'taken', messageKey: 'error.USERNAME_TAKEN' }],
@@ -162,11 +168,11 @@ export function createUserService(deps: {
         await writeAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: auditShape(row, input.roleIds) });
         const created = await repo.findUser(tx, row.id);
         return toUserDto(created!, locale);
-      });
+      }).then(changed);
     },
 
     async update(actor: Actor, id: string, input: TUpdateUser, locale: Locale): Promise<TUser> {
-      return withTx(db, async (tx) => {
+      return withTx(db, async (tx): Promise<TUser> => {
         const before = await loadScoped(tx, actor, id);
         if (before.version !== input.version) throw new AppError(CommonError.STALE_VERSION);
         if (input.departmentId && input.departmentId !== before.departmentId) await assertDepartmentInScope(tx, actor, input.departmentId);
@@ -191,13 +197,13 @@ export function createUserService(deps: {
           after: auditShape(row, roleIds ?? beforeRoleIds),
         });
         return toUserDto((await repo.findUser(tx, id))!, locale);
-      });
+      }).then(changed);
     },
 
     /** Disabling ends the user's sessions at once; their API tokens stop working with it. */
     async setActive(actor: Actor, id: string, input: TSetUserActive, locale: Locale): Promise<TUser> {
       if (!input.isActive && id === actor.userId) throw new AppError(AdminErrorCode.CANNOT_DISABLE_SELF);
-      return withTx(db, async (tx) => {
+      return withTx(db, async (tx): Promise<TUser> => {
         const before = await loadScoped(tx, actor, id);
         if (before.version !== input.version) throw new AppError(CommonError.STALE_VERSION);
         if (!input.isActive && before.roles.some((r) => r.code === 'admin') && (await authRepo.countActiveAdmins(tx, id)) === 0) {
@@ -219,7 +225,7 @@ export function createUserService(deps: {
           meta: { sessionsEnded: ended },
         });
         return toUserDto((await repo.findUser(tx, id))!, locale);
-      });
+      }).then(changed);
     },
 
     async resetPassword(actor: Actor, id: string, input: TResetPassword): Promise<void> {
