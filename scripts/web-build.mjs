@@ -26,7 +26,8 @@ export function ensureWebBuild() {
   );
   if (existsSync(output) && statSync(output).mtimeMs >= sources) return false;
   console.log('Building the web app…');
-  execSync('npm run build -w apps/web', { cwd: root, stdio: 'inherit' });
+  // Always a production build, whatever NODE_ENV the caller runs under (the test runner sets 'test').
+  execSync('npm run build -w apps/web', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   return true;
 }
 

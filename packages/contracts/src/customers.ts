@@ -198,7 +198,8 @@ export type TDuplicateCheckRequest = z.infer<typeof ZDuplicateCheckRequest>;
 
 export const ZDuplicateVerdict = z.enum(['block', 'warn', 'none']);
 export const ZDuplicateMatch = z.object({
-  customerId: ZId,
+  /** Null when the customer is outside the caller's scope (only name and owner are shown then). */
+  customerId: ZId.nullable(),
   name: z.string(),
   ownerName: z.string().nullable(),
   reason: z.enum(['credit_code', 'same_name', 'similar_name', 'contact_phone', 'contact_email']),

@@ -17,6 +17,10 @@ const DepartmentsPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('../features/users/pages/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const RolesPage = lazy(() => import('../features/roles/pages/roles-page.tsx').then((m) => ({ default: m.RolesPage })));
+const CustomersPage = lazy(() => import('../features/customers/pages/customers-page.tsx').then((m) => ({ default: m.CustomersPage })));
+const CustomerDetailPage = lazy(() =>
+  import('../features/customers/pages/customer-detail-page.tsx').then((m) => ({ default: m.CustomerDetailPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 
 export const router = createBrowserRouter([
@@ -33,6 +37,22 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'profile', element: <ProfilePage /> },
+      {
+        path: 'customers',
+        element: (
+          <RequirePermission permission={Permission.customerRead}>
+            <CustomersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'customers/:id',
+        element: (
+          <RequirePermission permission={Permission.customerRead}>
+            <CustomerDetailPage />
+          </RequirePermission>
+        ),
+      },
       {
         path: 'admin/departments',
         element: (

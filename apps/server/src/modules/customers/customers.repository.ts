@@ -167,6 +167,18 @@ export async function clearPrimaryContact(db: Db, customerId: string, exceptId?:
     .where(and(eq(contact.customerId, customerId), eq(contact.isPrimary, true), exceptId ? sql`${contact.id} <> ${exceptId}` : undefined));
 }
 
+export async function promoteOldestContact(db: Db, customerId: string): Promise<string | undefined> {
+  const [oldest] = await db
+    .select({ id: contact.id })
+    .from(contact)
+    .where(eq(contact.customerId, customerId))
+    .orderBy(asc(contact.createdAt), asc(contact.id))
+    .limit(1);
+  if (!oldest) return undefined;
+  await db.update(contact).set({ isPrimary: true }).where(eq(contact.id, oldest.id));
+  return oldest.id;
+}
+
 /* duplicate-check candidates: searched across all customers, whatever the caller's scope */
 
 export async function findByCreditCode(db: Db, creditCode: string): Promise<CustomerRow[]> {

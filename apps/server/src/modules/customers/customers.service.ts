@@ -359,7 +359,15 @@ export function createCustomerService(deps: {
         const before = owner ? await repo.findContact(tx, customerId, contactId) : undefined;
         if (!owner || !before) throw new AppError(CommonError.NOT_FOUND);
         await repo.deleteContact(tx, contactId);
-        await writeAudit(tx, actor, { action: 'contact.delete', entityType: 'contact', entityId: contactId, before, meta: { customerId } });
+        // The customer keeps a primary contact while it has contacts: the oldest one takes over.
+        const promoted = before.isPrimary ? await repo.promoteOldestContact(tx, customerId) : undefined;
+        await writeAudit(tx, actor, {
+          action: 'contact.delete',
+          entityType: 'contact',
+          entityId: contactId,
+          before,
+          meta: { customerId, ...(promoted ? { newPrimaryContactId: promoted } : {}) },
+        });
       });
     },
   };

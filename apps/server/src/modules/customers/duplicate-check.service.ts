@@ -61,7 +61,7 @@ export function createDuplicateCheckService(deps: { db: Db; people: Pick<People,
         deps.people.summaries(hits.map((h) => h.row.ownerId)),
       ]);
       const matches: TDuplicateMatch[] = hits.map((h) => ({
-        customerId: h.row.id,
+        customerId: visible.has(h.row.id) ? h.row.id : null,
         name: h.row.name,
         ownerName: h.row.ownerId ? (owners.get(h.row.ownerId)?.displayName ?? null) : null,
         reason: h.reason,

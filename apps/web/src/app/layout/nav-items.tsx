@@ -3,6 +3,7 @@ import type { ParseKeys } from 'i18next';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ContactsOutlined,
   HomeOutlined,
   InboxOutlined,
   SafetyCertificateOutlined,
@@ -31,6 +32,7 @@ interface NavGroup {
 export const NAV: (NavLeaf | NavGroup)[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined /> },
   { path: '/inbox', label: 'menu.inbox', icon: <InboxOutlined /> },
+  { path: '/customers', label: 'menu.customers', icon: <ContactsOutlined />, permission: Permission.customerRead },
   {
     key: 'admin',
     label: 'menu.admin',

@@ -27,6 +27,11 @@ export class ApiError extends Error {
     return this.problem.errors ?? [];
   }
 
+  /** An extension member of the problem body (RFC 9457 §3.2), e.g. the `matches` of a duplicate conflict. */
+  extension(name: string): unknown {
+    return (this.problem as Record<string, unknown>)[name];
+  }
+
   /** Seconds to wait, when the server asked for it and its own text does not already say so. */
   get retryAfterNotStated(): number | null {
     if (this.retryAfter === null) return null;
@@ -45,7 +50,8 @@ export function isUnauthenticated(e: unknown): boolean {
 }
 
 type Primitive = string | number | boolean;
-export type QueryParams = Record<string, Primitive | null | undefined>;
+/** An array value repeats the key (`grade=A&grade=B`). */
+export type QueryParams = Record<string, Primitive | readonly Primitive[] | null | undefined>;
 
 interface ClientState {
   csrfToken: string | null;
@@ -76,6 +82,10 @@ export function buildQuery(params: QueryParams | undefined): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      for (const item of value as readonly Primitive[]) search.append(key, String(item));
+      continue;
+    }
     search.append(key, String(value));
   }
   const text = search.toString();

@@ -33,3 +33,15 @@ export function formatUnknown(value: unknown, empty: string): string {
     return String(value);
   }
 }
+
+/**
+ * A decimal string (money, quantities) with thousands separators: "20000000.00" → "20,000,000.00".
+ * Works on the digits as text, so that no amount ever passes through a float.
+ */
+export function formatDecimal(value: string | null | undefined, fallback = '—'): string {
+  if (value === null || value === undefined || value === '') return fallback;
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(value.trim());
+  if (!match) return value;
+  const [, sign, whole = '', fraction = ''] = match;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
+}

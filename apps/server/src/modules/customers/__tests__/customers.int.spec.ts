@@ -100,7 +100,7 @@ describe('customers', () => {
     });
     expect(res.json().verdict).toBe('block');
     const [match] = res.json().matches;
-    expect(match).toMatchObject({ name: '国网江苏省电力有限公司', ownerName: '黄磊', visible: false });
+    expect(match).toMatchObject({ name: '国网江苏省电力有限公司', ownerName: '黄磊', visible: false, customerId: null });
   });
 });
 
@@ -180,6 +180,9 @@ describe('search and edits', () => {
     expect(b.isPrimary).toBe(true);
     const contacts = (await rep1.request({ method: 'GET', url: `/api/v1/customers/${c.id}` })).json().contacts;
     expect(contacts.filter((x: { isPrimary: boolean }) => x.isPrimary).map((x: { name: string }) => x.name)).toEqual(['乙']);
+    expect((await rep1.request({ method: 'DELETE', url: `/api/v1/customers/${c.id}/contacts/${b.id}` })).statusCode).toBe(204);
+    const left = (await rep1.request({ method: 'GET', url: `/api/v1/customers/${c.id}` })).json().contacts;
+    expect(left.map((x: { name: string; isPrimary: boolean }) => [x.name, x.isPrimary])).toEqual([['甲', true]]);
     const admin = await t.login('admin');
     const log = (await admin.request({ method: 'GET', url: `/api/v1/audit-log?entityType=customer&entityId=${c.id}` })).json().items;
     expect(log.map((e: { action: string }) => e.action)).toEqual(

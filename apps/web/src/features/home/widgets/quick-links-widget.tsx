@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import { Card, Col, Empty, Row, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ContactsOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Permission, type TMe, type TPermission } from '@crm/contracts';
@@ -15,6 +22,13 @@ interface QuickLink {
 }
 
 const LINKS: QuickLink[] = [
+  {
+    to: '/customers',
+    permission: Permission.customerRead,
+    icon: <ContactsOutlined />,
+    title: 'menu.customers',
+    description: 'home.linkCustomers',
+  },
   {
     to: '/admin/departments',
     permission: Permission.departmentRead,

@@ -1,0 +1,110 @@
+import { useMemo, useState } from 'react';
+import { Button, Card, Col, Flex, Result, Row, Skeleton, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Permission } from '@crm/contracts';
+import { QueryError } from '../../../shared/ui/query-error.tsx';
+import { usePermission } from '../../auth/hooks/use-permission.ts';
+import { useCustomer } from '../api/customers.queries.ts';
+import { ContactsPanel } from '../components/contacts-panel.tsx';
+import { CustomerDescriptions } from '../components/customer-descriptions.tsx';
+import { CustomerFormDrawer, type CustomerDrawerState } from '../components/customer-form-drawer.tsx';
+import { CustomerGradeTag, CustomerStatusTag, CustomerTypeTag } from '../components/customer-tags.tsx';
+import { RelatedRecords } from '../components/related-records.tsx';
+
+export function CustomerDetailPage() {
+  const { id = '' } = useParams();
+  // A new id (e.g. a link in the duplicate panel) is a new page: drawers and modals start closed.
+  return <CustomerDetail key={id} id={id} />;
+}
+
+function CustomerDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const canUpdate = usePermission(Permission.customerUpdate);
+  const detail = useCustomer(id);
+  const [editing, setEditing] = useState(false);
+  const reload = () => void detail.refetch();
+  const current = detail.data?.customer;
+  // The drawer follows the cached record: a reload after a stale-version refusal refills the form.
+  const drawer = useMemo<CustomerDrawerState>(() => (editing && current ? { mode: 'edit', customer: current } : null), [editing, current]);
+
+  const back = (
+    <Link to="/customers" className="back-link">
+      <ArrowLeftOutlined /> {t('customers.backToList')}
+    </Link>
+  );
+
+  if (detail.isPending) {
+    return (
+      <div className="page-container">
+        {back}
+        <Card style={{ marginTop: 12 }}>
+          <Skeleton active paragraph={{ rows: 6 }} />
+        </Card>
+      </div>
+    );
+  }
+  if (detail.isError) {
+    return (
+      <div className="page-container">
+        {back}
+        <Card style={{ marginTop: 12 }}>
+          <QueryError error={detail.error} onRetry={reload} />
+        </Card>
+      </div>
+    );
+  }
+  if (!detail.data) return <Result status="404" />;
+
+  const { customer, contacts } = detail.data;
+  return (
+    <div className="page-container" data-testid="customer-detail">
+      {back}
+      <Card style={{ margin: '12px 0 16px' }}>
+        <Flex justify="space-between" align="flex-start" gap={12} wrap>
+          <div style={{ minWidth: 0, flex: '1 1 320px' }}>
+            <Typography.Title level={4} style={{ margin: 0, wordBreak: 'break-word' }} data-testid="customer-title">
+              {customer.name}
+            </Typography.Title>
+            {customer.shortName ? <Typography.Text type="secondary">{customer.shortName}</Typography.Text> : null}
+            <Flex gap={6} wrap align="center" style={{ marginTop: 8 }}>
+              <CustomerGradeTag grade={customer.grade} />
+              <CustomerStatusTag status={customer.status} />
+              <CustomerTypeTag type={customer.type} />
+              <Typography.Text type="secondary" style={{ marginInlineStart: 4 }}>
+                <UserOutlined /> {customer.ownerName ? t('duplicates.owner', { name: customer.ownerName }) : t('customers.noOwner')}
+                {customer.departmentName ? ` · ${customer.departmentName}` : ''}
+              </Typography.Text>
+            </Flex>
+          </div>
+          {canUpdate ? (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="customer-edit">
+              {t('common.edit')}
+            </Button>
+          ) : null}
+        </Flex>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={{ span: 24, order: 2 }} xl={{ span: 16, order: 1 }}>
+          <Card>
+            <CustomerDescriptions customer={customer} />
+          </Card>
+        </Col>
+        {/* Phones: the contacts (one tap to call) come first. */}
+        <Col xs={{ span: 24, order: 1 }} xl={{ span: 8, order: 2 }}>
+          <ContactsPanel customerId={customer.id} contacts={contacts} canUpdate={canUpdate} onReload={reload} />
+        </Col>
+        <Col xs={{ span: 24, order: 3 }}>
+          <Card title={t('customers.related')}>
+            <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+              {t('customers.relatedHint')}
+            </Typography.Paragraph>
+            <RelatedRecords />
+          </Card>
+        </Col>
+      </Row>
+      <CustomerFormDrawer state={drawer} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} onStale={reload} />
+    </div>
+  );
+}

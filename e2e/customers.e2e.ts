@@ -1,0 +1,82 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { DESKTOP, launchBrowser, login, newPage, screenshot } from './browser.ts';
+import { E2E_DEMO_PASSWORD } from './global-setup.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+beforeEach(async () => {
+  ({ context, page } = await newPage(browser, baseUrl, DESKTOP));
+  page.setDefaultTimeout(20_000);
+});
+afterEach(async () => {
+  await context.close();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function pickOption(page: Page, testId: string, label: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(label);
+      return;
+    } catch {
+      // The click landed while the dropdown was still animating: open it and pick again.
+    }
+  }
+  throw new Error(`could not pick ${label} in ${testId}`);
+}
+
+describe('a sales rep at a desktop', () => {
+  it('lists own customers, is warned of a duplicate while typing, creates a customer and adds a second contact', async () => {
+    await login(page, 'rep.east1', E2E_DEMO_PASSWORD);
+    await page.getByTestId('nav-menu').getByText('客户', { exact: true }).click();
+    await page.waitForURL('**/customers');
+    const table = page.getByTestId('customers-table');
+    await expect.poll(() => table.textContent()).toContain('国网江苏省电力有限公司');
+    // Own scope: another rep's customer is not listed.
+    expect(await table.textContent()).not.toContain('国网浙江省电力有限公司');
+
+    await page.getByTestId('customer-create').click();
+    const name = page.getByTestId('customer-name');
+    const panel = page.getByTestId('duplicate-panel');
+    await name.fill('国网江苏省电力公司');
+    await expect.poll(() => panel.getAttribute('data-verdict')).toMatch(/^(block|warn)$/);
+    await expect.poll(() => panel.textContent()).toContain('国网江苏省电力有限公司');
+    await screenshot(page, 'desktop-customer-duplicate');
+
+    await name.fill('无锡新纪元电气有限公司');
+    await expect.poll(() => panel.getAttribute('data-verdict')).toBe('none');
+    await pickOption(page, 'customer-type', '工业客户');
+    await page.getByTestId('contact-name').fill('周建明');
+    await page.getByTestId('contact-mobile').fill('13851234567');
+    await page.getByTestId('form-submit').click();
+
+    await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('customer-title').textContent()).toBe('无锡新纪元电气有限公司');
+    const contacts = page.getByTestId('contacts-panel');
+    await expect.poll(() => contacts.textContent()).toContain('周建明');
+
+    await page.getByTestId('contact-add').click();
+    await page.getByTestId('contact-name').fill('钱晓燕');
+    await page.getByTestId('contact-mobile').fill('13761234567');
+    await page.getByTestId('form-submit').click();
+    await expect.poll(() => contacts.getByTestId('contact-item').count()).toBe(2);
+    const text = (await contacts.textContent()) ?? '';
+    expect(text).toContain('周建明');
+    expect(text).toContain('钱晓燕');
+    // The first contact stays the primary one.
+    expect(await contacts.getByTestId('contact-primary-badge').count()).toBe(1);
+    await screenshot(page, 'desktop-customer-detail');
+  });
+});
