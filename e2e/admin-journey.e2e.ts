@@ -1,26 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launchBrowser, login, newPage, screenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, login, screenshot, usePagePerTest } from './browser.ts';
 import { E2E_ADMIN_PASSWORD } from './global-setup.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-beforeEach(async () => {
-  ({ context, page } = await newPage(browser, baseUrl, DESKTOP));
-  page.setDefaultTimeout(20_000);
-});
-afterEach(async () => {
-  await context.close();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const currentPage = usePagePerTest(DESKTOP);
 
 async function pickTreeNode(page: Page, testId: string, title: string): Promise<void> {
   const select = page.getByTestId(testId);
@@ -29,17 +12,19 @@ async function pickTreeNode(page: Page, testId: string, title: string): Promise<
     await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: title }).first().click();
     await page.keyboard.press('Escape');
     try {
-      await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(title);
+      await expect.poll(() => select.textContent(), { timeout: 8_000 }).toContain(title);
       return;
     } catch {
       // The click landed while the dropdown was still animating: open it and pick again.
     }
   }
+  await screenshot(page, `failed-pick-${testId}`);
   throw new Error(`could not pick ${title} in ${testId}`);
 }
 
 describe('an administrator at a desktop', () => {
   it('signs in, switches to English, creates a department and a user, sees the audit entry and signs out', async () => {
+    const page = currentPage();
     await login(page, 'admin', E2E_ADMIN_PASSWORD);
     await expect.poll(() => page.getByTestId('nav-menu').textContent()).toContain('系统管理');
 
@@ -88,6 +73,7 @@ describe('an administrator at a desktop', () => {
   });
 
   it('shows the server’s translated field errors on the form', async () => {
+    const page = currentPage();
     await login(page, 'admin', E2E_ADMIN_PASSWORD);
     await page.goto('/admin/users');
     await page.getByTestId('user-create').click();

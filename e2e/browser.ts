@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -48,4 +49,28 @@ export async function login(page: Page, username: string, password: string): Pro
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+}
+
+/**
+ * One browser for the test file and a fresh context (no cookies, no storage) for every test.
+ * Call at the top of a test file; read the page through the returned getter inside tests.
+ */
+export function usePagePerTest(viewport = DESKTOP): () => Page {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  beforeEach(async () => {
+    ({ context, page } = await newPage(browser!, inject('baseUrl'), viewport));
+    page.setDefaultTimeout(20_000);
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => page!;
 }

@@ -1,26 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launchBrowser, login, newPage, screenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, login, screenshot, usePagePerTest } from './browser.ts';
 import { E2E_DEMO_PASSWORD } from './global-setup.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-beforeEach(async () => {
-  ({ context, page } = await newPage(browser, baseUrl, DESKTOP));
-  page.setDefaultTimeout(20_000);
-});
-afterEach(async () => {
-  await context.close();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const currentPage = usePagePerTest(DESKTOP);
 
 async function pickOption(page: Page, testId: string, label: string): Promise<void> {
   const select = page.getByTestId(testId);
@@ -28,7 +11,7 @@ async function pickOption(page: Page, testId: string, label: string): Promise<vo
     await select.click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
     try {
-      await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(label);
+      await expect.poll(() => select.textContent(), { timeout: 8_000 }).toContain(label);
       return;
     } catch {
       // The click landed while the dropdown was still animating: open it and pick again.
@@ -39,6 +22,7 @@ async function pickOption(page: Page, testId: string, label: string): Promise<vo
 
 describe('a sales rep at a desktop', () => {
   it('lists own customers, is warned of a duplicate while typing, creates a customer and adds a second contact', async () => {
+    const page = currentPage();
     await login(page, 'rep.east1', E2E_DEMO_PASSWORD);
     await page.getByTestId('nav-menu').getByText('客户', { exact: true }).click();
     await page.waitForURL('**/customers');

@@ -1,24 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PHONE, launchBrowser, login, newPage, screenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, login, screenshot, usePagePerTest } from './browser.ts';
 import { E2E_DEMO_PASSWORD } from './global-setup.ts';
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await newPage(browser, inject('baseUrl'), PHONE));
-  page.setDefaultTimeout(20_000);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const currentPage = usePagePerTest(PHONE);
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('a sales manager on a 375 px phone', () => {
   it('signs in, opens the menu, sees only the team in the user list, without horizontal scrolling', async () => {
+    const page = currentPage();
     await login(page, 'mgr.east', E2E_DEMO_PASSWORD);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.getByTestId('mobile-menu-button').click();
