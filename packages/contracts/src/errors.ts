@@ -17,3 +17,9 @@ export const CommonErrorCode = {
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   INTERNAL: 'INTERNAL',
 } as const;
+
+/** Customer problem codes the web app reacts to: a block cannot be saved; a warning can be confirmed. */
+export const CustomerErrorCode = {
+  CUSTOMER_DUPLICATE: 'CUSTOMER_DUPLICATE',
+  CUSTOMER_POSSIBLE_DUPLICATE: 'CUSTOMER_POSSIBLE_DUPLICATE',
+} as const;

@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
+  CustomerErrorCode,
   ZDuplicateMatch,
   type TContact,
   type TContactInput,
@@ -37,12 +38,12 @@ export interface CustomerDetail {
   contacts: TContact[];
 }
 
-/** Problem codes of the customer module that the web app reacts to (the server defines them). */
+/** Problem codes of the customer module that the web app reacts to (shared with the server). */
 export const CustomerProblemCode = {
   /** Same credit code or name: cannot be saved. */
-  duplicate: 'CUSTOMER_DUPLICATE',
+  duplicate: CustomerErrorCode.CUSTOMER_DUPLICATE,
   /** Similar customers: may be saved again with `acknowledgeDuplicates: true`. */
-  possibleDuplicate: 'CUSTOMER_POSSIBLE_DUPLICATE',
+  possibleDuplicate: CustomerErrorCode.CUSTOMER_POSSIBLE_DUPLICATE,
 } as const;
 
 export const customersQueryKeys = {
