@@ -18,6 +18,32 @@ interface Props {
 
 const none = <T,>(list: T[] | undefined) => (list && list.length > 0 ? list : undefined);
 
+/** A multiple-choice filter over the values of an enum; an empty choice means no filter. */
+function MultiFilter<T extends string>(props: {
+  values: readonly T[];
+  selected: T[] | undefined;
+  onChange: (selected: T[] | undefined) => void;
+  label: (value: T) => string;
+  placeholder: string;
+  ariaLabel: string;
+  testId: string;
+}) {
+  return (
+    <Select<T[]>
+      mode="multiple"
+      allowClear
+      maxTagCount="responsive"
+      style={{ width: '100%' }}
+      placeholder={props.placeholder}
+      value={props.selected ?? []}
+      onChange={(selected) => props.onChange(none(selected))}
+      options={props.values.map((v) => ({ value: v, label: props.label(v) }))}
+      aria-label={props.ariaLabel}
+      data-testid={props.testId}
+    />
+  );
+}
+
 export function CustomerFilterBar({ filters, onChange }: Props) {
   const { t } = useTranslation();
 
@@ -35,45 +61,36 @@ export function CustomerFilterBar({ filters, onChange }: Props) {
         />
       </Col>
       <Col xs={12} sm={8} lg={6} xl={4}>
-        <Select<TCustomerType[]>
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          style={{ width: '100%' }}
+        <MultiFilter<TCustomerType>
+          values={ZCustomerTypeValues}
+          selected={filters.types}
+          onChange={(types) => onChange({ ...filters, types })}
+          label={(v) => t(`customerType.${v}`)}
           placeholder={t('customers.allTypes')}
-          value={filters.types ?? []}
-          onChange={(types) => onChange({ ...filters, types: none(types) })}
-          options={ZCustomerTypeValues.map((v) => ({ value: v, label: t(`customerType.${v}`) }))}
-          aria-label={t('customers.type')}
-          data-testid="customer-filter-type"
+          ariaLabel={t('customers.type')}
+          testId="customer-filter-type"
         />
       </Col>
       <Col xs={12} sm={8} lg={5} xl={3}>
-        <Select<TCustomerGrade[]>
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          style={{ width: '100%' }}
+        <MultiFilter<TCustomerGrade>
+          values={ZCustomerGradeValues}
+          selected={filters.grades}
+          onChange={(grades) => onChange({ ...filters, grades })}
+          label={(v) => t('customers.gradeValue', { grade: v })}
           placeholder={t('customers.allGrades')}
-          value={filters.grades ?? []}
-          onChange={(grades) => onChange({ ...filters, grades: none(grades) })}
-          options={ZCustomerGradeValues.map((v) => ({ value: v, label: t('customers.gradeValue', { grade: v }) }))}
-          aria-label={t('customers.grade')}
-          data-testid="customer-filter-grade"
+          ariaLabel={t('customers.grade')}
+          testId="customer-filter-grade"
         />
       </Col>
       <Col xs={12} sm={8} lg={5} xl={4}>
-        <Select<TCustomerStatus[]>
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          style={{ width: '100%' }}
+        <MultiFilter<TCustomerStatus>
+          values={ZCustomerStatusValues}
+          selected={filters.statuses}
+          onChange={(statuses) => onChange({ ...filters, statuses })}
+          label={(v) => t(`customerStatus.${v}`)}
           placeholder={t('customers.allStatus')}
-          value={filters.statuses ?? []}
-          onChange={(statuses) => onChange({ ...filters, statuses: none(statuses) })}
-          options={ZCustomerStatusValues.map((v) => ({ value: v, label: t(`customerStatus.${v}`) }))}
-          aria-label={t('customers.status')}
-          data-testid="customer-filter-status"
+          ariaLabel={t('customers.status')}
+          testId="customer-filter-status"
         />
       </Col>
       <Col xs={12} sm={8} lg={4} xl={3}>

@@ -1,7 +1,7 @@
 import { App, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ZPassword } from '@crm/contracts';
-import { requiredRule, zodRule } from '../../../shared/utils/form-rules.ts';
+import { requiredRule } from '../../../shared/utils/form-rules.ts';
+import { NewPasswordFields } from '../../../shared/ui/new-password-fields.tsx';
 import { useApiError } from '../../../shared/ui/use-api-error.tsx';
 import { useChangePassword } from '../api/profile.queries.ts';
 
@@ -40,29 +40,11 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
         <Form.Item name="currentPassword" label={t('profile.currentPassword')} rules={[requiredRule()]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
+        <NewPasswordFields
           label={t('profile.newPassword')}
-          extra={t('profile.newPasswordHint')}
-          rules={[requiredRule(), zodRule(ZPassword)]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label={t('profile.confirmPassword')}
-          dependencies={['newPassword']}
-          rules={[
-            requiredRule(),
-            ({ getFieldValue }) => ({
-              validator: async (_r, value: string) => {
-                if (value && value !== getFieldValue('newPassword')) throw new Error(t('validation.passwordMismatch'));
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+          confirmLabel={t('profile.confirmPassword')}
+          hint={t('profile.newPasswordHint')}
+        />
         <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="form-submit">
           {t('profile.password')}
         </Button>

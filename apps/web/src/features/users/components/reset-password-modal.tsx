@@ -1,8 +1,8 @@
-import { App, Button, Form, Input, Modal, Switch } from 'antd';
+import { App, Button, Form, Modal, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ZPassword, type TUser } from '@crm/contracts';
+import type { TUser } from '@crm/contracts';
 import { useApiError } from '../../../shared/ui/use-api-error.tsx';
-import { requiredRule, zodRule } from '../../../shared/utils/form-rules.ts';
+import { NewPasswordFields } from '../../../shared/ui/new-password-fields.tsx';
 import { useResetUserPassword } from '../api/users.queries.ts';
 
 interface Values {
@@ -56,24 +56,7 @@ export function ResetPasswordModal({ user, onClose }: { user: TUser | null; onCl
         autoComplete="off"
         style={{ marginTop: 16 }}
       >
-        <Form.Item name="newPassword" label={t('users.newPassword')} rules={[requiredRule(), zodRule(ZPassword)]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label={t('users.confirmPassword')}
-          dependencies={['newPassword']}
-          rules={[
-            requiredRule(),
-            ({ getFieldValue }) => ({
-              validator: async (_r, value: string) => {
-                if (value && value !== getFieldValue('newPassword')) throw new Error(t('validation.passwordMismatch'));
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields label={t('users.newPassword')} confirmLabel={t('users.confirmPassword')} />
         <Form.Item name="mustChangePassword" label={t('users.mustChange')} valuePropName="checked">
           <Switch />
         </Form.Item>
