@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Flex, Result, Row, Skeleton, Typography } from 'antd';
+import { Button, Card, Col, Flex, Result, Row, Skeleton, Tabs, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -85,25 +85,39 @@ function CustomerDetail({ id }: { id: string }) {
           ) : null}
         </Flex>
       </Card>
-      <Row gutter={[16, 16]}>
-        <Col xs={{ span: 24, order: 2 }} xl={{ span: 16, order: 1 }}>
-          <Card>
-            <CustomerDescriptions customer={customer} />
-          </Card>
-        </Col>
-        {/* Phones: the contacts (one tap to call) come first. */}
-        <Col xs={{ span: 24, order: 1 }} xl={{ span: 8, order: 2 }}>
-          <ContactsPanel customerId={customer.id} contacts={contacts} canUpdate={canUpdate} onReload={reload} />
-        </Col>
-        <Col xs={{ span: 24, order: 3 }}>
-          <Card title={t('customers.related')}>
-            <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
-              {t('customers.relatedHint')}
-            </Typography.Paragraph>
-            <RelatedRecords />
-          </Card>
-        </Col>
-      </Row>
+      <Tabs
+        className="customer-tabs"
+        data-testid="customer-tabs"
+        items={[
+          {
+            key: 'overview',
+            label: t('customers.tabs.overview'),
+            children: (
+              <Row gutter={[16, 16]}>
+                <Col xs={{ span: 24, order: 2 }} xl={{ span: 16, order: 1 }}>
+                  <Card>
+                    <CustomerDescriptions customer={customer} />
+                  </Card>
+                </Col>
+                {/* Phones: the contacts (one tap to call) come first. */}
+                <Col xs={{ span: 24, order: 1 }} xl={{ span: 8, order: 2 }}>
+                  <ContactsPanel customerId={customer.id} contacts={contacts} canUpdate={canUpdate} onReload={reload} />
+                </Col>
+              </Row>
+            ),
+          },
+          {
+            key: 'related',
+            label: t('customers.tabs.related'),
+            children: (
+              <Card>
+                <Typography.Paragraph type="secondary">{t('customers.relatedHint')}</Typography.Paragraph>
+                <RelatedRecords />
+              </Card>
+            ),
+          },
+        ]}
+      />
       <CustomerFormDrawer state={drawer} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} onStale={reload} />
     </div>
   );

@@ -169,6 +169,7 @@ export const enUS: Messages = {
     contact_email: 'Same contact e-mail',
   },
   customers: {
+    tabs: { overview: 'Overview', related: 'Related records' },
     title: 'Customers',
     create: 'New customer',
     edit: 'Edit customer',

@@ -166,6 +166,7 @@ export const zhCN = {
     contact_email: '联系人邮箱相同',
   },
   customers: {
+    tabs: { overview: '概况', related: '关联业务' },
     title: '客户',
     create: '新建客户',
     edit: '编辑客户',
