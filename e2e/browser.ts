@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -73,4 +73,24 @@ export function usePagePerTest(viewport = DESKTOP): () => Page {
     await browser?.close();
   });
   return () => page!;
+}
+
+/**
+ * Picks an option of an antd Select by its label, retrying when a click lands while the dropdown is
+ * still animating. `close` presses Escape afterwards (multi-selects stay open).
+ */
+export async function pickOption(page: Page, testId: string, label: string, opts: { close?: boolean } = {}): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 8_000 }).toContain(label);
+      if (opts.close) await page.keyboard.press('Escape');
+      return;
+    } catch {
+      // The click landed while the dropdown was still animating: open it and pick again.
+    }
+  }
+  throw new Error(`could not pick ${label} in ${testId}`);
 }

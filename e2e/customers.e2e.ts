@@ -1,24 +1,8 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, login, screenshot, usePagePerTest } from './browser.ts';
+import { DESKTOP, login, pickOption, screenshot, usePagePerTest } from './browser.ts';
 import { E2E_DEMO_PASSWORD } from './global-setup.ts';
 
 const currentPage = usePagePerTest(DESKTOP);
-
-async function pickOption(page: Page, testId: string, label: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
-    try {
-      await expect.poll(() => select.textContent(), { timeout: 8_000 }).toContain(label);
-      return;
-    } catch {
-      // The click landed while the dropdown was still animating: open it and pick again.
-    }
-  }
-  throw new Error(`could not pick ${label} in ${testId}`);
-}
 
 describe('a sales rep at a desktop', () => {
   it('lists own customers, is warned of a duplicate while typing, creates a customer and adds a second contact', async () => {

@@ -13,10 +13,31 @@ const types = {
 
 export type BaselinePlan = { session: Session; plan: RequestPlan };
 
-async function execute(pool: pg.Pool, q: RecordedQuery, captureInput: string, input: string, requestId: string): Promise<void> {
+type Queryable = Pick<pg.Pool, 'query'>;
+
+async function execute(db: Queryable, q: RecordedQuery, captureInput: string, input: string, requestId: string): Promise<void> {
   const { text, values } = bind(q, captureInput, input, requestId);
-  if (q.rowMode) await pool.query({ text, values, rowMode: 'array', types });
-  else await pool.query({ text, values });
+  if (q.rowMode) await db.query({ text, values, rowMode: 'array', types });
+  else await db.query({ text, values });
+}
+
+/** A request whose statements open a transaction runs them all on one connection, as the server does. */
+const isTransaction = (statements: readonly RecordedQuery[]) => statements.some((q) => /^\s*begin\b/i.test(q.text));
+
+async function executeRequest(pool: pg.Pool, statements: readonly RecordedQuery[], captureInput: string, input: string, requestId: string) {
+  if (!isTransaction(statements)) {
+    for (const q of statements) await execute(pool, q, captureInput, input, requestId);
+    return;
+  }
+  const client = await pool.connect();
+  try {
+    for (const q of statements) await execute(client, q, captureInput, input, requestId);
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
 }
 
 /**
@@ -51,7 +72,10 @@ export async function runBaseline(opts: {
       const requestId = newRequestId();
       const t0 = performance.now();
       try {
-        for (const q of statements) await execute(pool, q, plan.captureInput, input, requestId);
+        // A plan recorded per input replays one of its recorded requests as they were.
+        const variant = plan.variants?.length ? plan.variants[rng.int(plan.variants.length)]! : undefined;
+        if (variant) await executeRequest(pool, variant.statements, variant.input, variant.input, requestId);
+        else await executeRequest(pool, statements, plan.captureInput, input, requestId);
         const t1 = performance.now();
         latencies.push(t1 - t0);
         if (t1 > end) end = t1;

@@ -27,6 +27,9 @@ export type BenchConfig = Readonly<{
   databaseUrl: string | undefined;
   totalUsers: number;
   auditRows: number;
+  /** Customers in the database (the demo ones included) and contacts per customer on average. */
+  customers: number;
+  contactsPerCustomer: number;
   /** Same pool size as the server's default (CRM_DB_POOL_MAX=20). */
   poolSize: number;
   adminPassword: string;
@@ -90,6 +93,9 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     databaseUrl,
     totalUsers: positiveInt(env, 'BENCH_USERS', 2000, 100_000),
     auditRows: positiveInt(env, 'BENCH_AUDIT_ROWS', quick ? 50_000 : 1_000_000, 50_000_000),
+    // The customer targets are about 100,000 customers: the quick run keeps the full count.
+    customers: positiveInt(env, 'BENCH_CUSTOMERS', 100_000, 2_000_000),
+    contactsPerCustomer: 3,
     poolSize: 20,
     adminPassword: 'Bench-Admin-Pass-7731',
     demoPassword: 'Bench-Demo-Pass-7731',

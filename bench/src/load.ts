@@ -38,10 +38,15 @@ export function runHttpLoad(opts: {
           const headers = { cookie: `crm_sid=${session.token}`, 'user-agent': 'crm-bench', accept: 'application/json' };
           client.setRequests([
             {
-              method: 'GET',
+              method: scenario.body ? 'POST' : 'GET',
               setupRequest(req) {
-                req.path = scenario.path(session, scenario.input(session, rng));
+                const input = scenario.input(session, rng);
+                req.path = scenario.path(session, input);
                 req.headers = { ...req.headers, ...headers };
+                if (scenario.body) {
+                  req.body = JSON.stringify(scenario.body(session, input));
+                  req.headers = { ...req.headers, 'content-type': 'application/json', 'x-csrf-token': session.csrfToken };
+                }
                 return req;
               },
             },

@@ -33,13 +33,23 @@ export async function runPacedLoad(opts: {
       // Users start spread over one think time, not all at once.
       await sleep(rng.next() * opts.thinkMs);
       while (performance.now() < deadline) {
-        const path = scenario.path(session, scenario.input(session, rng));
+        const input = scenario.input(session, rng);
+        const path = scenario.path(session, input);
+        const headers: Record<string, string> = {
+          cookie: `crm_sid=${session.token}`,
+          'user-agent': 'crm-bench',
+          accept: 'application/json',
+        };
+        const post = scenario.body
+          ? {
+              method: 'POST',
+              body: JSON.stringify(scenario.body(session, input)),
+              headers: { ...headers, 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+            }
+          : { headers };
         const t0 = performance.now();
         try {
-          const res = await fetch(`${opts.baseUrl}${path}`, {
-            headers: { cookie: `crm_sid=${session.token}`, 'user-agent': 'crm-bench', accept: 'application/json' },
-            signal: AbortSignal.timeout(30_000),
-          });
+          const res = await fetch(`${opts.baseUrl}${path}`, { ...post, signal: AbortSignal.timeout(30_000) });
           await res.arrayBuffer();
           statuses[res.status] = (statuses[res.status] ?? 0) + 1;
           if (res.ok) latencies.push(performance.now() - t0);

@@ -4,12 +4,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { runBaseline, warmPool, type BaselinePlan } from './baseline.ts';
 import { createCpuMeter } from './cpu.ts';
 import { loadBenchConfig, repoRoot, type BenchConfig } from './config.ts';
+import { generateCustomers, hasCustomerBenchData, loadCustomerSamples, type CustomerGenResult } from './customer-data.ts';
+import { customerScenarios } from './customer-scenarios.ts';
 import { generateData, hasBenchData, type DataGenResult } from './datagen.ts';
 import { benchDatabaseName, createDatabase, databaseUrl, dropDatabase, serverLikePool, serverVersion } from './db.ts';
 import { runHttpLoad } from './load.ts';
@@ -27,9 +29,17 @@ import {
   pacedTable,
   type ScenarioRow,
 } from './report.ts';
-import { createRecorder, SCENARIOS, statementLabel, type RecordedQuery, type RequestPlan, type Scenario } from './scenarios.ts';
+import {
+  createRecorder,
+  SCENARIOS,
+  statementLabel,
+  type Audience,
+  type RecordedQuery,
+  type RequestPlan,
+  type Scenario,
+} from './scenarios.ts';
 import { killAllServersNow, startServer, stopAllServers, waitForHealth } from './server.ts';
-import { loadOrg, login, mapLimit, pickUsers, visibility, type Org, type OrgUser, type Session } from './sessions.ts';
+import { loadOrg, login, mapLimit, pickCustomerUsers, pickUsers, visibility, type Org, type OrgUser, type Session } from './sessions.ts';
 import { measureStartup } from './startup.ts';
 
 const t0 = performance.now();
@@ -87,8 +97,8 @@ async function signIn(
   const ts = performance.now();
   await mapLimit(unique, 4, async ({ user, copy }) => {
     const password = user.username === 'admin' ? cfg.adminPassword : cfg.demoPassword;
-    const token = await login(baseUrl, user.username, password);
-    sessions.set(`${user.username}#${copy}`, { user, token, ...visibility(org, user) });
+    const { token, csrfToken } = await login(baseUrl, user.username, password);
+    sessions.set(`${user.username}#${copy}`, { user, token, csrfToken, ...visibility(org, user) });
   });
   log(
     `  ${unique.length} sessions (${new Set(unique.map((u) => u.user.username)).size} distinct users) signed in in ${((performance.now() - ts) / 1000).toFixed(1)} s`,
@@ -123,6 +133,7 @@ async function explainPlans(pool: pg.Pool, items: { scenario: string; scope: str
 async function main(): Promise<void> {
   const cfg = loadBenchConfig();
   const startedAt = new Date();
+  const loadAtStart = loadavg();
   const tmpDir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
   cleanups.push(async () => {
     if (cfg.keep) log(`kept temp dir ${tmpDir} (BENCH_KEEP=1)`);
@@ -196,18 +207,62 @@ async function main(): Promise<void> {
     dataGen = await generateData(pool, { totalUsers: cfg.totalUsers, auditRows: cfg.auditRows, password: cfg.demoPassword, log });
     log(`data generated in ${(dataGen.ms.total / 1000).toFixed(1)} s`);
   }
+  let customerGen: CustomerGenResult;
+  if (await hasCustomerBenchData(pool, cfg.customers)) {
+    log('customer data already present: generation skipped');
+    customerGen = { skipped: true, customers: 0, contacts: 0, ms: { keys: 0, total: 0, vacuumAnalyze: 0 } };
+  } else {
+    log(`generating ${cfg.customers.toLocaleString('en-US')} customers…`);
+    customerGen = await generateCustomers(pool, { count: cfg.customers, contactsPerCustomer: cfg.contactsPerCustomer, log });
+    log(`customers generated in ${(customerGen.ms.total / 1000).toFixed(1)} s`);
+  }
+  const customerCounts = (
+    await pool.query<{ customers: string; contacts: string }>(
+      'select (select count(*) from customer) as customers, (select count(*) from contact) as contacts',
+    )
+  ).rows[0]!;
+  const samples = await loadCustomerSamples(pool);
   const org = await loadOrg(pool);
   const auditRowsAtStart = Number((await pool.query<{ n: string }>('select count(*) as n from audit_entry')).rows[0]?.n ?? 0);
 
   /* 3. sessions */
   const maxConc = Math.max(...cfg.concurrencies);
-  const picked = pickUsers(org, maxConc);
-  log(
-    `signing in: mixed ${picked.mixed.length} (${['all', 'department', 'own'].map((s) => `${picked.mixed.filter((u) => u.scope === s).length} ${s}`).join(', ')}), audit readers ${picked.auditReaders.length}`,
+  const allScenarios = [...SCENARIOS, ...customerScenarios(samples)];
+  const scenarios = allScenarios.filter(
+    (s) => !cfg.scenarioFilter || cfg.scenarioFilter.some((f) => s.name === f || s.name.startsWith(`${f}.`)),
   );
-  const sessions = await signIn(server.baseUrl, cfg, org, [...picked.mixed.map((user) => ({ user, copy: 0 })), ...picked.auditReaders]);
-  const mixedSessions = picked.mixed.map((u) => sessions.get(`${u.username}#0`)!);
-  const readerSessions = picked.auditReaders.map((r) => sessions.get(`${r.user.username}#${r.copy}`)!);
+  if (scenarios.length === 0) throw new Error(`BENCH_SCENARIOS matches none of: ${allScenarios.map((s) => s.name).join(', ')}`);
+  const needed = new Set(scenarios.map((s) => s.audience));
+  const picked = pickUsers(org, maxConc);
+  // The customer scenarios run at the first concurrency (50 users), one role at a time.
+  const customerPicked = pickCustomerUsers(org, Math.min(...cfg.concurrencies));
+  const wanted = (audience: Audience, list: { user: OrgUser; copy: number }[]) => (needed.has(audience) ? list : []);
+  const pickedByAudience: Record<Audience, { user: OrgUser; copy: number }[]> = {
+    mixed: wanted(
+      'mixed',
+      picked.mixed.map((user) => ({ user, copy: 0 })),
+    ),
+    auditReaders: wanted('auditReaders', picked.auditReaders),
+    customerReps: wanted('customerReps', customerPicked.reps),
+    customerManagers: wanted('customerManagers', customerPicked.managers),
+    customerDirectors: wanted('customerDirectors', customerPicked.directors),
+  };
+  log(
+    `signing in: mixed ${picked.mixed.length} (${['all', 'department', 'own'].map((s) => `${picked.mixed.filter((u) => u.scope === s).length} ${s}`).join(', ')}), audit readers ${picked.auditReaders.length}, ` +
+      `customer reps ${customerPicked.reps.length}, managers ${customerPicked.managers.length}, directors ${customerPicked.directors.length} (of the scenarios chosen only)`,
+  );
+  const sessions = await signIn(server.baseUrl, cfg, org, Object.values(pickedByAudience).flat());
+  const sessionsOf = (audience: Audience) => pickedByAudience[audience].map((p) => sessions.get(`${p.user.username}#${p.copy}`)!);
+  const audiences = Object.fromEntries((Object.keys(pickedByAudience) as Audience[]).map((a) => [a, sessionsOf(a)])) as Record<
+    Audience,
+    Session[]
+  >;
+  const directorUsers = new Set(customerPicked.directors.map((d) => d.user.username)).size;
+  if (needed.has('customerDirectors') && directorUsers < customerPicked.directors.length) {
+    notes.push(
+      `Customer scenarios of directors: ${directorUsers} users hold the sales_director role; their ${customerPicked.directors.length} connections are several sessions of the same people.`,
+    );
+  }
   if (picked.auditReaders.length < maxConc) {
     notes.push(`Only ${picked.auditReaders.length} audit-reader sessions for ${maxConc} connections: connections share them round-robin.`);
   }
@@ -218,15 +273,13 @@ async function main(): Promise<void> {
     );
   }
 
-  const scenarios = SCENARIOS.filter((s) => !cfg.scenarioFilter || cfg.scenarioFilter.includes(s.name));
-  if (scenarios.length === 0) throw new Error(`BENCH_SCENARIOS matches none of: ${SCENARIOS.map((s) => s.name).join(', ')}`);
-  const audienceOf = (s: Scenario) => (s.audience === 'mixed' ? mixedSessions : readerSessions);
+  const audienceOf = (s: Scenario) => audiences[s.audience];
 
   /* 4. the SQL of each request, recorded from the server's own code */
   const recorder = await createRecorder({ url, pool, env: serverEnv });
   const plans = new Map<string, Map<string, RequestPlan>>();
   try {
-    const allSessions = [...new Set([...mixedSessions, ...readerSessions])];
+    const allSessions = [...new Set(Object.values(audiences).flat())];
     // One request per session first: the recording is then the steady state (caches filled).
     await mapLimit(allSessions, 4, (session) =>
       recorder.warm(session, scenarios.find((s) => audienceOf(s).includes(session)) ?? scenarios[0]!),
@@ -263,6 +316,7 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       if (scenario.variant && ci > 0 && !cfg.variantsAtAllConcurrencies) continue;
       const audience = audienceOf(scenario).slice(0, concurrency);
+      const load1 = loadavg()[0]!;
       let mark = await cpuMeter.start();
       const serverStats = await runHttpLoad({
         baseUrl: server.baseUrl,
@@ -296,6 +350,8 @@ async function main(): Promise<void> {
         cpu: { server: serverCpu, baseline: baselineCpu },
         baselineStatements: baselinePlans[0]!.plan.statements.length,
         statements: baselinePlans[0]!.plan.statements.map((q) => statementLabel(q.text)),
+        p95TargetMs: scenario.p95TargetMs,
+        load1: Math.round(load1 * 100) / 100,
       });
       rows.push(row);
       const bad = Object.entries(serverStats.statuses).filter(([c]) => !c.startsWith('2'));
@@ -311,9 +367,10 @@ async function main(): Promise<void> {
 
   /* 6b. users with think time */
   const paced: PacedRow[] = [];
-  if (cfg.paced) {
+  {
     const users = TARGETS.p95AtConcurrency;
-    for (const scenario of scenarios.filter((s) => !s.variant)) {
+    for (const scenario of scenarios.filter((s) => s.paced || (cfg.paced && !s.variant))) {
+      const load1 = loadavg()[0]!;
       const stats = await runPacedLoad({
         baseUrl: server.baseUrl,
         scenario,
@@ -328,7 +385,9 @@ async function main(): Promise<void> {
         users,
         thinkMs: cfg.thinkMs,
         stats,
-        p95Met: stats.ok > 0 && stats.latencyMs.p95 <= TARGETS.p95Ms,
+        p95Met: stats.ok > 0 && stats.latencyMs.p95 <= (scenario.p95TargetMs ?? TARGETS.p95Ms),
+        p95TargetMs: scenario.p95TargetMs ?? TARGETS.p95Ms,
+        load1: Math.round(load1 * 100) / 100,
       });
       log(
         `${scenario.name.padEnd(16)} paced ${users} users, think ${cfg.thinkMs} ms: ${stats.rps.toFixed(0)} req/s, p50 ${stats.latencyMs.p50} ms, p95 ${stats.latencyMs.p95} ms`,
@@ -373,6 +432,10 @@ async function main(): Promise<void> {
       commit: gitCommit(),
       loadGenerator: 'autocannon 8, in the bench process on the same machine',
       serverStartOnPostgresMs: Math.round(pgStartMs),
+      loadAtStart: loadAtStart.map((l) => l.toFixed(2)).join(' / '),
+      loadAtEnd: loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / '),
     },
     config: {
       quick: cfg.quick,
@@ -381,7 +444,8 @@ async function main(): Promise<void> {
       poolSize: cfg.poolSize,
       scenarios: scenarios.map((s) => ({ name: s.name, endpoint: s.endpoint, audience: s.audience, variant: s.variant })),
       variantsAtAllConcurrencies: cfg.variantsAtAllConcurrencies,
-      paced: cfg.paced ? { users: TARGETS.p95AtConcurrency, thinkMs: cfg.thinkMs } : false,
+      paced: { users: TARGETS.p95AtConcurrency, thinkMs: cfg.thinkMs, allScenarios: cfg.paced },
+      customers: cfg.customers,
     },
     data: {
       users: org.users.length,
@@ -389,6 +453,7 @@ async function main(): Promise<void> {
       auditRowsGenerated: dataGen.auditRowsAdded,
       auditRowsAtStart,
       dataGen,
+      customers: { atStart: Number(customerCounts.customers), contactsAtStart: Number(customerCounts.contacts), gen: customerGen },
     },
     targets: TARGETS,
     scenarios: rows,
@@ -403,6 +468,7 @@ async function main(): Promise<void> {
     `\n${scenarioTable(rows)}\n\n${startupTable(startup)}\n${paced.length ? `\nUsers with think time:\n${pacedTable(paced)}\n` : ''}\nCPU per request:\n${cpuTable(rows)}\n`,
   );
   const missed = rows.filter((r) => !r.met).map((r) => `${r.scenario}@${r.concurrency}`);
+  for (const p of paced) if (p.p95TargetMs !== TARGETS.p95Ms && !p.p95Met) missed.push(`${p.scenario} (paced)`);
   if (startup && !startup.coldMet) missed.push('cold start');
   if (startup && !startup.warmMet) missed.push('warm start');
   console.log(missed.length === 0 ? 'All targets met.' : `Targets missed: ${missed.join(', ')}`);

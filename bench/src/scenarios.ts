@@ -10,15 +10,33 @@ import type { Database, Db } from '../../apps/server/src/kernel/db/database.ts';
 import type { Rng } from './prng.ts';
 import type { Session } from './sessions.ts';
 
+export type Audience = 'mixed' | 'auditReaders' | 'customerReps' | 'customerManagers' | 'customerDirectors';
+
 export type Scenario = {
   name: string;
   endpoint: string;
-  /** `mixed`: admin, managers and reps; `auditReaders`: users holding audit:read (reps get 403 there). */
-  audience: 'mixed' | 'auditReaders';
+  /**
+   * `mixed`: admin, managers and reps; `auditReaders`: users holding audit:read (reps get 403 there);
+   * `customer*`: sales reps, sales managers, sales directors (the customer scenarios, one role each).
+   */
+  audience: Audience;
   /** Variants run at the first concurrency only, unless BENCH_VARIANTS_ALL=1. */
   variant: boolean;
-  /** `list` and `detail` reads carry the p95 target. */
-  kind: 'list' | 'detail';
+  /** `list` and `detail` reads carry the p95 target; `check` is the duplicate check (a POST that writes nothing). */
+  kind: 'list' | 'detail' | 'check';
+  /** The p95 target of this scenario when it is not the general one (TARGETS.p95Ms). */
+  p95TargetMs?: number;
+  /** Always measured with users who think (paced.ts), not only with BENCH_PACED=1. */
+  paced?: boolean;
+  /** A POST with this JSON body (with the session's CSRF token); GET otherwise. */
+  body?(session: Session, input: string): unknown;
+  /**
+   * Inputs to record the SQL with, one plan each, when a request's statements depend on the input
+   * in ways a substitution cannot follow (the duplicate check normalises the name, spells it in
+   * pinyin, and its trigram search costs what the name makes it cost). The baseline then replays
+   * these recorded requests instead of substituting its own input.
+   */
+  recordInputs?(session: Session): string[];
   /** The per-request variable (an id or a search term) for this session; '' when there is none. */
   input(session: Session, rng: Rng): string;
   /** The value used while recording the SQL (replaced by each request's input in the baseline). */
@@ -130,8 +148,15 @@ export type RecordedQuery = {
   requestIdAt: number[];
 };
 
-/** Every statement one request of a scenario costs the server, in order (session lookup included). */
-export type RequestPlan = { statements: RecordedQuery[]; captureInput: string };
+/**
+ * Every statement one request of a scenario costs the server, in order (session lookup included);
+ * with `variants`, one such list per recorded input (see Scenario.recordInputs).
+ */
+export type RequestPlan = {
+  statements: RecordedQuery[];
+  captureInput: string;
+  variants?: { input: string; statements: RecordedQuery[] }[];
+};
 
 /** The request id the recorded requests carry (X-Request-Id), replaced per request in the baseline. */
 const REQUEST_ID_SENTINEL = 'crm-bench-request-id-0b5e55ed';
@@ -195,12 +220,16 @@ export async function createRecorder(opts: { url: string; pool: pg.Pool; env: Re
   await built.prepare();
   await built.app.ready();
 
-  async function inject(session: Session, path: string): Promise<{ status: number; recorded: { text: string; values: unknown[] }[] }> {
+  async function inject(
+    session: Session,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; recorded: { text: string; values: unknown[] }[] }> {
     const recorded: { text: string; values: unknown[] }[] = [];
     // Fastify's own inject() dispatches outside the caller's async context; light-my-request (the
     // engine behind it) with the app's router, entered inside the sink, keeps it.
     const res = await lightMyRequest((req, reply) => sink.run(recorded, () => built.app.routing(req, reply)), {
-      method: 'GET',
+      method: body === undefined ? 'GET' : 'POST',
       url: path,
       remoteAddress: '127.0.0.1',
       headers: {
@@ -208,7 +237,9 @@ export async function createRecorder(opts: { url: string; pool: pg.Pool; env: Re
         'user-agent': 'crm-bench',
         accept: 'application/json',
         'x-request-id': REQUEST_ID_SENTINEL,
+        ...(body === undefined ? {} : { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }),
       },
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
     });
     return { status: res.statusCode, recorded };
   }
@@ -224,15 +255,23 @@ export async function createRecorder(opts: { url: string; pool: pg.Pool; env: Re
   return {
     /** One request to fill the per-session and per-node caches before recording. */
     async warm(session: Session, scenario: Scenario): Promise<void> {
-      const { status } = await inject(session, scenario.path(session, scenario.captureInput(session)));
+      const input = scenario.captureInput(session);
+      const { status } = await inject(session, scenario.path(session, input), scenario.body?.(session, input));
       if (status !== 200) throw new Error(`warming ${scenario.name} for ${session.user.username}: HTTP ${status}`);
     },
     async plan(scenario: Scenario, session: Session): Promise<RequestPlan> {
+      const record = async (input: string): Promise<RecordedQuery[]> => {
+        const { status, recorded } = await inject(session, scenario.path(session, input), scenario.body?.(session, input));
+        if (status !== 200) throw new Error(`recording ${scenario.name} for ${session.user.username}: HTTP ${status}`);
+        if (recorded.length === 0) throw new Error(`${scenario.name}: no SQL recorded`);
+        return recorded.map((q) => toRecorded(q, input));
+      };
       const captureInput = scenario.captureInput(session);
-      const { status, recorded } = await inject(session, scenario.path(session, captureInput));
-      if (status !== 200) throw new Error(`recording ${scenario.name} for ${session.user.username}: HTTP ${status}`);
-      if (recorded.length === 0) throw new Error(`${scenario.name}: no SQL recorded`);
-      return { statements: recorded.map((q) => toRecorded(q, captureInput)), captureInput };
+      const statements = await record(captureInput);
+      if (!scenario.recordInputs) return { statements, captureInput };
+      const variants: { input: string; statements: RecordedQuery[] }[] = [];
+      for (const input of scenario.recordInputs(session)) variants.push({ input, statements: await record(input) });
+      return { statements, captureInput, variants };
     },
     close: () => built.app.close(),
   };

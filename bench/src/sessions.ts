@@ -27,6 +27,8 @@ export type Session = {
   user: OrgUser;
   /** The crm_sid cookie value (the server stores only its SHA-256). */
   token: string;
+  /** Sent as X-CSRF-Token with the POSTs of the session (the duplicate check). */
+  csrfToken: string;
   /** Users the users endpoints show this user (data scope on app_user). */
   visibleUserIds: string[];
   /** Users whose actions this user's audit-log reading covers. */
@@ -165,7 +167,7 @@ export function pickUsers(org: Org, count: number): { mixed: OrgUser[]; auditRea
 }
 
 /** Signs in once; retries only on network errors and 5xx (a 4xx is a bench bug: stop). */
-export async function login(baseUrl: string, username: string, password: string): Promise<string> {
+export async function login(baseUrl: string, username: string, password: string): Promise<{ token: string; csrfToken: string }> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {
@@ -181,9 +183,10 @@ export async function login(baseUrl: string, username: string, password: string)
         continue;
       }
       if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status} ${body.slice(0, 300)}`);
+      const { csrfToken } = JSON.parse(body) as { csrfToken: string };
       for (const cookie of res.headers.getSetCookie()) {
         const m = /^crm_sid=([^;]+)/.exec(cookie);
-        if (m) return m[1]!;
+        if (m) return { token: m[1]!, csrfToken };
       }
       throw new Error(`login ${username}: no crm_sid cookie in the answer`);
     } catch (err) {
@@ -207,4 +210,40 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   });
   await Promise.all(workers);
   return out;
+}
+
+/**
+ * Who signs in for the customer scenarios, one role at a time: `count` sales reps (own scope) and
+ * `count` sales managers (department scope), spread over the offices, and the sales directors —
+ * there are only a few, so their connections are second, third… sessions of the same people.
+ */
+export function pickCustomerUsers(
+  org: Org,
+  count: number,
+): { reps: { user: OrgUser; copy: number }[]; managers: { user: OrgUser; copy: number }[]; directors: { user: OrgUser; copy: number }[] } {
+  const active = org.users.filter((u) => u.isActive && u.username !== 'admin');
+  const spread = <T>(list: T[], n: number): T[] => {
+    if (list.length <= n) return list;
+    const step = list.length / n;
+    return Array.from({ length: n }, (_, i) => list[Math.floor(i * step)]!);
+  };
+  const copies = (users: OrgUser[]) =>
+    users.length === 0
+      ? []
+      : Array.from({ length: count }, (_, i) => ({ user: users[i % users.length]!, copy: Math.floor(i / users.length) }));
+  return {
+    reps: copies(
+      spread(
+        active.filter((u) => u.roles.includes('sales_rep') && u.scope === 'own'),
+        count,
+      ),
+    ),
+    managers: copies(
+      spread(
+        active.filter((u) => u.roles.includes('sales_manager') && u.scope === 'department'),
+        count,
+      ),
+    ),
+    directors: copies(active.filter((u) => u.roles.includes('sales_director'))),
+  };
 }

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { systemClock } from './kernel/clock.ts';
 import { ConfigError, loadConfig, type Config } from './kernel/config.ts';
 import { openDatabase } from './kernel/db/database.ts';
+import { withSimulatedQcc } from './integrations/qcc/qcc.simulated.ts';
 
 function readConfig(): Config {
   try {
@@ -18,7 +19,9 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const config = readConfig();
+  // CRM_INTEGRATIONS=simulated: the registry simulator runs in this process and the connector points at it.
+  const simulatedQcc = await withSimulatedQcc(readConfig());
+  const config = simulatedQcc.config;
   const database = await openDatabase(config.database);
   await database.migrate();
   const built = await buildApp({ config, database, clock: systemClock(config.timezone) });
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await built.kernel.jobs.stop();
+      await simulatedQcc.close();
       await database.close();
     } finally {
       process.exit(0);

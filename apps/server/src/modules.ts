@@ -1,10 +1,21 @@
 import type { Kernel } from './kernel/kernel.ts';
 import { createAdminModule } from './modules/admin/index.ts';
 import { createCustomersModule } from './modules/customers/index.ts';
+import { createTasksModule } from './modules/tasks/index.ts';
+import { createViewsModule } from './modules/views/index.ts';
 
 /** Wires the business modules, one line each. Order matters for seeds: admin first. */
 export function createModules(k: Kernel) {
   const admin = createAdminModule(k);
-  const customers = createCustomersModule(k, { people: admin.people });
-  return { authResolver: admin.authResolver, admin, customers, list: [admin.module, customers.module] };
+  const tasks = createTasksModule(k, { people: admin.people });
+  const customers = createCustomersModule(k, { people: admin.people, tasks: tasks.tasks });
+  const views = createViewsModule(k);
+  return {
+    authResolver: admin.authResolver,
+    admin,
+    tasks,
+    customers,
+    views,
+    list: [admin.module, tasks.module, customers.module, views.module],
+  };
 }

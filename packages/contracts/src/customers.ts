@@ -29,6 +29,8 @@ export const ZRegistrySnapshot = z.object({
   businessStatus: z.string().nullable(),
   registeredAddress: z.string().nullable(),
   syncedAt: ZDateTime.nullable(),
+  /** The name in the registry at the last sync (a rename is detected against it). */
+  registeredName: z.string().nullable().optional(),
 });
 export type TRegistrySnapshot = z.infer<typeof ZRegistrySnapshot>;
 
@@ -44,12 +46,20 @@ export const ZCustomer = z.object({
   city: z.string().nullable(),
   address: z.string().nullable(),
   grade: ZCustomerGrade,
+  /** The grading rule's grade; differs from `grade` only while a manual override holds. */
+  ruleGrade: ZCustomerGrade,
+  gradeOverridden: z.boolean(),
+  gradeOverrideReason: z.string().nullable(),
+  strategic: z.boolean(),
   status: ZCustomerStatus,
   source: z.string().nullable(),
   ownerId: ZId.nullable(),
   ownerName: z.string().nullable(),
   departmentId: ZId.nullable(),
   departmentName: z.string().nullable(),
+  /** The public pool the customer is in while it has no owner. */
+  poolId: ZId.nullable(),
+  ownerSince: ZDateTime.nullable(),
   lastActivityAt: ZDateTime.nullable(),
   lastDealAt: ZDateTime.nullable(),
   creditLimit: ZMoney.nullable(),
@@ -62,6 +72,9 @@ export const ZCustomer = z.object({
   bankAccount: z.string().nullable(),
   registry: ZRegistrySnapshot.nullable(),
   tags: z.array(z.string()),
+  /** Set when this customer was merged into another one (the survivor); it is then read-only and hidden from lists. */
+  mergedIntoId: ZId.nullable().optional(),
+  mergedAt: ZDateTime.nullable().optional(),
   version: ZVersion,
   createdAt: ZDateTime,
   updatedAt: ZDateTime,
@@ -119,6 +132,8 @@ export const ZCreateCustomer = ZCustomerFields.extend({
   contacts: z.array(ZContactInput).max(20).optional(),
   /** Confirms creation although the duplicate check warned (never overrides a block). */
   acknowledgeDuplicates: z.boolean().optional(),
+  /** The business-registry snapshot of a company picked from the registry (企查查) while filling the form. */
+  registry: ZRegistrySnapshot.nullable().optional(),
 }).strict();
 export type TCreateCustomer = z.infer<typeof ZCreateCustomer>;
 
@@ -157,11 +172,19 @@ export const ZCustomerSortValues = [
   '-lastActivityAt',
   'grade',
   '-grade',
+  'creditLimit',
+  '-creditLimit',
 ] as const;
 
 export const ZCustomerListQuery = ZListQuery.extend({
   q: z.string().trim().max(100).optional(),
-  ownerId: ZId.optional(),
+  /** One or several owners. */
+  ownerId: z
+    .array(ZId)
+    .max(50)
+    .or(ZId.transform((id) => [id]))
+    .optional(),
+  /** The department and its whole subtree. */
   departmentId: ZId.optional(),
   grade: z
     .array(ZCustomerGrade)
@@ -178,9 +201,27 @@ export const ZCustomerListQuery = ZListQuery.extend({
   industry: z.string().trim().max(60).optional(),
   province: z.string().trim().max(30).optional(),
   city: z.string().trim().max(30).optional(),
-  tag: z.string().trim().max(30).optional(),
-  lastActivityBefore: ZDateTime.optional(),
-  lastActivityAfter: ZDateTime.optional(),
+  /** Customers carrying any of these tags. */
+  tag: z
+    .array(z.string().trim().max(30))
+    .max(20)
+    .or(
+      z
+        .string()
+        .trim()
+        .max(30)
+        .transform((tag) => [tag]),
+    )
+    .optional(),
+  /** In the public pool (no owner) or not. */
+  inPool: ZBoolString.optional(),
+  /** Not followed up since this business date (Asia/Shanghai) or instant; customers never followed up count too. */
+  lastActivityBefore: ZBusinessDate.or(ZDateTime).optional(),
+  /** Followed up on or after this business date (Asia/Shanghai) or instant. */
+  lastActivityAfter: ZBusinessDate.or(ZDateTime).optional(),
+  /** Created on or after / on or before these business dates (Asia/Shanghai). */
+  createdFrom: ZBusinessDate.optional(),
+  createdTo: ZBusinessDate.optional(),
   mine: ZBoolString.optional(),
   sort: z.enum(ZCustomerSortValues).default('-createdAt'),
 });

@@ -22,4 +22,27 @@ export const CommonErrorCode = {
 export const CustomerErrorCode = {
   CUSTOMER_DUPLICATE: 'CUSTOMER_DUPLICATE',
   CUSTOMER_POSSIBLE_DUPLICATE: 'CUSTOMER_POSSIBLE_DUPLICATE',
+  CUSTOMER_ALREADY_CLAIMED: 'CUSTOMER_ALREADY_CLAIMED',
+} as const;
+
+/** Activity, task and merge problem codes the web app reacts to. */
+export const ActivityErrorCode = {
+  ACTIVITY_NOT_AUTHOR: 'ACTIVITY_NOT_AUTHOR',
+  ACTIVITY_EDIT_WINDOW_PASSED: 'ACTIVITY_EDIT_WINDOW_PASSED',
+} as const;
+
+export const CustomerMergeErrorCode = {
+  CUSTOMER_MERGED: 'CUSTOMER_MERGED',
+  MERGE_UNDO_EXPIRED: 'MERGE_UNDO_EXPIRED',
+  MERGE_UNDO_FIELDS_CHANGED: 'MERGE_UNDO_FIELDS_CHANGED',
+  MERGE_UNDO_CREDIT_CODE_TAKEN: 'MERGE_UNDO_CREDIT_CODE_TAKEN',
+  MERGE_ALREADY_UNDONE: 'MERGE_ALREADY_UNDONE',
+} as const;
+
+/** Business-registry (企查查) problem codes: the web app keeps forms usable when the registry is away. */
+export const RegistryErrorCode = {
+  REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
+  REGISTRY_REFUSED: 'REGISTRY_REFUSED',
+  REGISTRY_COMPANY_NOT_FOUND: 'REGISTRY_COMPANY_NOT_FOUND',
+  REGISTRY_NO_CREDIT_CODE: 'REGISTRY_NO_CREDIT_CODE',
 } as const;

@@ -17,6 +17,19 @@ export const Permission = {
   customerUpdate: 'customer:update',
   customerAssign: 'customer:assign',
   customerExport: 'customer:export',
+  customerMerge: 'customer:merge',
+  /** Undo any customer merge within the undo window, not only one's own. */
+  customerMergeUndoAny: 'customer:merge_undo_any',
+  activityWrite: 'activity:write',
+  taskRead: 'task:read',
+  taskUpdate: 'task:update',
+  /** Override a customer's grade and set the strategic flag (with a reason). */
+  customerGrade: 'customer:grade',
+  /** Change the grading rule's thresholds. */
+  customerGradingSettings: 'customer:grading-settings',
+  customerClaim: 'customer:claim',
+  customerRelease: 'customer:release',
+  customerPoolManage: 'customer:pool-manage',
   /** Field-level grants: see standard cost, gross margin, full bank account numbers. */
   fieldCost: 'field:cost',
   fieldMargin: 'field:margin',

@@ -32,3 +32,33 @@ export function settableClock(start: Date | string, timezone = 'Asia/Shanghai'):
     },
   };
 }
+
+/** How far the time zone is ahead of UTC at (about) the given instant, in milliseconds. */
+export function zoneOffsetMs(at: Date, timezone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: timezone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** The instant a business date starts in the time zone (e.g. 2026-11-02 → 2026-11-01T16:00Z in Shanghai). */
+export function startOfBusinessDay(date: string, timezone: string): Date {
+  const utcMidnight = new Date(`${date}T00:00:00Z`);
+  return new Date(utcMidnight.getTime() - zoneOffsetMs(utcMidnight, timezone));
+}
+
+/** Adds days to a business date (YYYY-MM-DD): calendar arithmetic, no time zone involved. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -78,6 +78,21 @@ const ZEnv = z.object({
   CRM_DEFAULT_LOCALE: z.enum(['zh-CN', 'en-US']).default('zh-CN'),
   CRM_JOBS: flag(true),
   CRM_WEB_DIST: optionalString,
+  CRM_MERGE_UNDO_HOURS: int(24, 1, 24 * 30),
+  CRM_INTEGRATIONS: z.enum(['simulated', 'real']).default('simulated'),
+  CRM_QCC_BASE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), {
+    message: 'must be an http(s) URL such as https://api.qichacha.com',
+  }),
+  CRM_QCC_APP_KEY: optionalString,
+  CRM_QCC_SECRET_KEY: optionalString,
+  CRM_QCC_PAGE_SIZE: int(10, 1, 50),
+  CRM_QCC_TIMEOUT_MS: int(8000, 500, 60_000),
+  CRM_QCC_CACHE_HOURS: int(24, 0, 24 * 30),
+  CRM_REGISTRY_REFRESH_CRON: z
+    .string()
+    .default('0 3 * * 1')
+    .refine((v) => /^\S+( \S+){4}$/.test(v.trim()), { message: 'must be a cron expression of five fields, e.g. "0 3 * * 1"' }),
+  CRM_REGISTRY_REFRESH_BATCH: int(50, 1, 500),
 });
 
 export type Config = Readonly<{
@@ -110,6 +125,22 @@ export type Config = Readonly<{
   defaultLocale: 'zh-CN' | 'en-US';
   jobs: boolean;
   webDist: string | undefined;
+  /** How long after a customer merge it can still be undone. */
+  mergeUndoHours: number;
+  integrations: {
+    /** `simulated`: `main.ts` starts the simulators in-process and points the connectors at them. */
+    mode: 'simulated' | 'real';
+    /** 企查查: unset base URL and keys mean "not connected" (simulated mode fills them at start). */
+    qcc: {
+      baseUrl: string | undefined;
+      appKey: string | undefined;
+      secretKey: string | undefined;
+      pageSize: number;
+      timeoutMs: number;
+      cacheTtlSeconds: number;
+    };
+  };
+  registry: { refreshCron: string; refreshBatchSize: number };
 }>;
 
 export class ConfigError extends Error {
@@ -130,6 +161,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.CRM_FILE_STORAGE === 's3') {
     for (const key of ['CRM_S3_BUCKET', 'CRM_S3_ACCESS_KEY_ID', 'CRM_S3_SECRET_ACCESS_KEY'] as const) {
       if (!e[key]) problems.push(`${key}: required when CRM_FILE_STORAGE=s3`);
+    }
+  }
+  if (e.CRM_INTEGRATIONS === 'real') {
+    for (const key of ['CRM_QCC_APP_KEY', 'CRM_QCC_SECRET_KEY'] as const) {
+      if (!e[key]) problems.push(`${key}: required when CRM_INTEGRATIONS=real (the AppKey and SecretKey of the 企查查 open API account)`);
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -167,6 +203,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLocale: e.CRM_DEFAULT_LOCALE,
     jobs: e.CRM_JOBS,
     webDist: e.CRM_WEB_DIST,
+    mergeUndoHours: e.CRM_MERGE_UNDO_HOURS,
+    integrations: {
+      mode: e.CRM_INTEGRATIONS,
+      qcc: {
+        baseUrl: e.CRM_INTEGRATIONS === 'real' ? (e.CRM_QCC_BASE_URL ?? 'https://api.qichacha.com') : undefined,
+        appKey: e.CRM_INTEGRATIONS === 'real' ? e.CRM_QCC_APP_KEY : undefined,
+        secretKey: e.CRM_INTEGRATIONS === 'real' ? e.CRM_QCC_SECRET_KEY : undefined,
+        pageSize: e.CRM_QCC_PAGE_SIZE,
+        timeoutMs: e.CRM_QCC_TIMEOUT_MS,
+        cacheTtlSeconds: e.CRM_QCC_CACHE_HOURS * 3600,
+      },
+    },
+    registry: { refreshCron: e.CRM_REGISTRY_REFRESH_CRON.trim(), refreshBatchSize: e.CRM_REGISTRY_REFRESH_BATCH },
   };
   return deepFreeze(config);
 }

@@ -51,7 +51,7 @@ export type TestApp = BuiltApp & {
 export async function createTestApp(opts: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const clock = settableClock('2026-11-02T02:00:00Z');
-  const built = await buildApp({ config: testConfig(opts.env), database, clock, logger: false });
+  const built = await buildApp({ config: testConfig(opts.env), database, clock, logger: process.env.TEST_LOG ? { level: 'info' } : false });
   await built.prepare();
   await built.app.ready();
   afterAll(async () => {

@@ -17,10 +17,20 @@ const DepartmentsPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('../features/users/pages/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const RolesPage = lazy(() => import('../features/roles/pages/roles-page.tsx').then((m) => ({ default: m.RolesPage })));
-const CustomersPage = lazy(() => import('../features/customers/pages/customers-page.tsx').then((m) => ({ default: m.CustomersPage })));
+const PoolPage = lazy(() => import('../features/customers/pool/pool-page.tsx').then((m) => ({ default: m.PoolPage })));
+const PoolSettingsPage = lazy(() =>
+  import('../features/customers/pool/pool-settings-page.tsx').then((m) => ({ default: m.PoolSettingsPage })),
+);
+const CustomersPage = lazy(() =>
+  import('../features/customers/pool/customers-page-with-batch.tsx').then((m) => ({ default: m.CustomersPageWithBatch })),
+);
 const CustomerDetailPage = lazy(() =>
   import('../features/customers/pages/customer-detail-page.tsx').then((m) => ({ default: m.CustomerDetailPage })),
 );
+const GradingSettingsPage = lazy(() =>
+  import('../features/customers/grading/grading-settings-page.tsx').then((m) => ({ default: m.GradingSettingsPage })),
+);
+const TasksPage = lazy(() => import('../features/tasks/pages/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
 const AuditPage = lazy(() => import('../features/audit/pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 
 export const router = createBrowserRouter([
@@ -38,10 +48,34 @@ export const router = createBrowserRouter([
       { path: 'inbox', element: <InboxPage /> },
       { path: 'profile', element: <ProfilePage /> },
       {
+        path: 'tasks',
+        element: (
+          <RequirePermission permission={Permission.taskRead}>
+            <TasksPage />
+          </RequirePermission>
+        ),
+      },
+      {
         path: 'customers',
         element: (
           <RequirePermission permission={Permission.customerRead}>
             <CustomersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'customer-pool',
+        element: (
+          <RequirePermission permission={Permission.customerRead}>
+            <PoolPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/customer-pools',
+        element: (
+          <RequirePermission permission={Permission.customerPoolManage}>
+            <PoolSettingsPage />
           </RequirePermission>
         ),
       },
@@ -74,6 +108,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission={Permission.roleRead}>
             <RolesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/customer-grading',
+        element: (
+          <RequirePermission permission={Permission.customerGradingSettings}>
+            <GradingSettingsPage />
           </RequirePermission>
         ),
       },

@@ -29,8 +29,10 @@ export function scopeFilter(actor: Actor, cols: ScopedColumns): SQL | undefined 
     conditions.push(inArray(cols.department, [...actor.departmentIds]));
   }
   if (cols.id && cols.entityType) {
+    // An array of the shared ids rather than a correlated EXISTS: the planner can then use the
+    // owner index and an id lookup instead of walking the whole table for a user who owns little.
     conditions.push(
-      sql`exists (select 1 from ${recordShare} where ${recordShare.entityType} = ${cols.entityType} and ${recordShare.entityId} = ${cols.id} and ${recordShare.userId} = ${ownerId})`,
+      sql`${cols.id} = any(array(select ${recordShare.entityId} from ${recordShare} where ${recordShare.entityType} = ${cols.entityType} and ${recordShare.userId} = ${ownerId}))`,
     );
   }
   return conditions.length === 1 ? conditions[0] : or(...conditions);

@@ -190,22 +190,64 @@ export async function listUserIdsInDepartments(db: Db, departmentIds: readonly s
   return rows.map((r) => r.id);
 }
 
+/** What other modules may know of a user (see people.ts). */
+const userSummaryColumns = {
+  id: appUser.id,
+  displayName: appUser.displayName,
+  departmentId: appUser.departmentId,
+  departmentName: department.name,
+  isActive: appUser.isActive,
+};
+
 export async function listUserSummaries(
   db: Db,
   ids: readonly string[],
 ): Promise<{ id: string; displayName: string; departmentId: string; departmentName: string; isActive: boolean }[]> {
   if (ids.length === 0) return [];
   return db
-    .select({
-      id: appUser.id,
-      displayName: appUser.displayName,
-      departmentId: appUser.departmentId,
-      departmentName: department.name,
-      isActive: appUser.isActive,
-    })
+    .select(userSummaryColumns)
     .from(appUser)
     .innerJoin(department, eq(department.id, appUser.departmentId))
     .where(inArray(appUser.id, [...new Set(ids)]));
+}
+
+/** Active users of the departments who hold the permission through one of their roles (or all rights). */
+export async function listActiveUsersWithPermission(
+  db: Db,
+  departmentIds: readonly string[],
+  permission: string,
+): Promise<{ id: string; displayName: string; departmentId: string; departmentName: string; isActive: boolean }[]> {
+  if (departmentIds.length === 0) return [];
+  return db
+    .selectDistinct(userSummaryColumns)
+    .from(appUser)
+    .innerJoin(department, eq(department.id, appUser.departmentId))
+    .innerJoin(userRole, eq(userRole.userId, appUser.id))
+    .innerJoin(role, eq(role.id, userRole.roleId))
+    .where(
+      and(
+        eq(appUser.isActive, true),
+        inArray(appUser.departmentId, [...departmentIds]),
+        sql`(${permission} = any(${role.permissions}) or '*' = any(${role.permissions}))`,
+      ),
+    )
+    .orderBy(appUser.id);
+}
+
+export async function listDepartmentNames(db: Db, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: department.id, name: department.name })
+    .from(department)
+    .where(inArray(department.id, [...new Set(ids)]));
+}
+
+export async function listDepartmentIdsByCode(db: Db, codes: readonly string[]): Promise<{ id: string; code: string }[]> {
+  if (codes.length === 0) return [];
+  return db
+    .select({ id: department.id, code: department.code })
+    .from(department)
+    .where(inArray(department.code, [...codes]));
 }
 
 export async function listUserIdsByUsername(db: Db, usernames: readonly string[]): Promise<{ id: string; username: string }[]> {

@@ -1,6 +1,12 @@
 import type { Db } from '../../kernel/db/database.ts';
 import type { OrgDirectory } from './org-directory.ts';
-import { listUserIdsByUsername, listUserSummaries } from './org.repository.ts';
+import {
+  listActiveUsersWithPermission,
+  listDepartmentIdsByCode,
+  listDepartmentNames,
+  listUserIdsByUsername,
+  listUserSummaries,
+} from './org.repository.ts';
 
 export type UserSummary = { id: string; displayName: string; departmentId: string; departmentName: string; isActive: boolean };
 
@@ -15,6 +21,18 @@ export function createPeople(deps: { db: Db; directory: Pick<OrgDirectory, 'subt
       return (await listUserSummaries(deps.db, [userId]))[0];
     },
     subtree: (departmentId: string) => deps.directory.subtree(departmentId),
+    /** For seeds and imports that name departments by code. */
+    async departmentIdsByCode(codes: readonly string[]): Promise<Map<string, string>> {
+      return new Map((await listDepartmentIdsByCode(deps.db, codes)).map((d) => [d.code, d.id]));
+    },
+    async departmentNames(departmentIds: readonly (string | null)[]): Promise<Map<string, string>> {
+      const ids = departmentIds.filter((id): id is string => id !== null);
+      return new Map((await listDepartmentNames(deps.db, ids)).map((d) => [d.id, d.name]));
+    },
+    /** Active users anywhere in the department's subtree who hold the permission (e.g. who may own customers). */
+    async membersWithPermission(departmentId: string, permission: string): Promise<UserSummary[]> {
+      return listActiveUsersWithPermission(deps.db, await deps.directory.subtree(departmentId), permission);
+    },
     /** For seeds and imports that name users by username. */
     async idsByUsername(usernames: readonly string[]): Promise<Map<string, string>> {
       return new Map((await listUserIdsByUsername(deps.db, usernames)).map((u) => [u.username, u.id]));

@@ -12,4 +12,9 @@ export const CustomerErrorCode = defineErrors({
     'en-US': 'Possible duplicates found; confirm to save anyway',
   },
   CUSTOMER_OWNER_INVALID: { status: 400, 'zh-CN': '负责人不存在或已停用', 'en-US': 'The owner does not exist or is disabled' },
+  CUSTOMER_MERGED: {
+    status: 409,
+    'zh-CN': '该客户已合并到其他客户，不能再修改',
+    'en-US': 'This customer was merged into another one and can no longer be changed',
+  },
 });

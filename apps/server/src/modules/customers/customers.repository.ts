@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/database.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { contact, customer } from './customers.schema.ts';
@@ -9,18 +9,38 @@ export type ContactRow = typeof contact.$inferSelect;
 
 export const customerScopeColumns = { owner: customer.ownerId, department: customer.departmentId, id: customer.id, entityType: 'customer' };
 
-export type CustomerSortKey = 'name' | 'createdAt' | 'lastActivityAt' | 'grade';
+export type CustomerSortKey = 'name' | 'createdAt' | 'lastActivityAt' | 'grade' | 'creditLimit';
+/** Name sorts by its pinyin (拼音顺序), the order people expect of Chinese names; ties by id everywhere. */
 const sortColumn = {
-  name: customer.name,
+  name: customer.namePinyin,
   createdAt: customer.createdAt,
   lastActivityAt: customer.lastActivityAt,
   grade: customer.grade,
+  creditLimit: customer.creditLimit,
 } as const;
+/** Columns that may be null: a null sorts as the smallest value (first ascending, last descending). */
+const nullableSort = new Set<CustomerSortKey>(['lastActivityAt', 'creditLimit']);
+
+/** The sort value of a row as its cursor carries it. */
+export function customerSortValue(row: CustomerRow, sort: CustomerSortKey): string | null {
+  switch (sort) {
+    case 'name':
+      return row.namePinyin;
+    case 'createdAt':
+      return row.createdAt.toISOString();
+    case 'lastActivityAt':
+      return row.lastActivityAt?.toISOString() ?? null;
+    case 'grade':
+      return row.grade;
+    case 'creditLimit':
+      return row.creditLimit;
+  }
+}
 
 export type CustomerFilter = {
   scope: SQL | undefined;
   q?: string;
-  ownerId?: string;
+  ownerIds?: string[];
   departmentIds?: string[];
   grades?: string[];
   statuses?: string[];
@@ -28,13 +48,28 @@ export type CustomerFilter = {
   industry?: string;
   province?: string;
   city?: string;
-  tag?: string;
+  /** Any of these tags. */
+  tags?: string[];
+  inPool?: boolean;
+  /** Strictly before this instant, or never. */
   lastActivityBefore?: Date;
+  /** At or after this instant. */
   lastActivityAfter?: Date;
+  createdFrom?: Date;
+  /** Strictly before this instant. */
+  createdBefore?: Date;
 };
 
 function escapeLike(q: string): string {
   return q.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The public pool: customers without an owner. Kept in one place so that the pool's own column
+ * (`pool_id`) can take over without touching the filters.
+ */
+function poolCondition(inPool: boolean): SQL {
+  return inPool ? isNull(customer.ownerId) : isNotNull(customer.ownerId);
 }
 
 function filterConditions(f: CustomerFilter): SQL | undefined {
@@ -48,14 +83,17 @@ function filterConditions(f: CustomerFilter): SQL | undefined {
       sql`${customer.pinyinInitials} like ${`%${escapeLike(f.q.toLowerCase())}%`}`,
       eq(customer.creditCode, f.q.toUpperCase()),
       digits.length >= 5
-        ? sql`exists (select 1 from ${contact} c where c.customer_id = ${customer.id} and c.mobile_digits = ${digits})`
+        ? // The ids of the matching contacts' customers, so that every arm of the OR can use an index.
+          sql`${customer.id} = any(array(select c.customer_id from ${contact} c where c.mobile_digits = ${digits}))`
         : undefined,
     );
   }
   return and(
     f.scope,
     search,
-    f.ownerId ? eq(customer.ownerId, f.ownerId) : undefined,
+    // A merged customer lives on only as a pointer to its survivor.
+    isNull(customer.mergedIntoId),
+    f.ownerIds?.length ? inArray(customer.ownerId, f.ownerIds) : undefined,
     f.departmentIds ? inArray(customer.departmentId, f.departmentIds) : undefined,
     f.grades?.length ? inArray(customer.grade, f.grades as CustomerRow['grade'][]) : undefined,
     f.statuses?.length ? inArray(customer.status, f.statuses as CustomerRow['status'][]) : undefined,
@@ -63,40 +101,80 @@ function filterConditions(f: CustomerFilter): SQL | undefined {
     f.industry ? eq(customer.industry, f.industry) : undefined,
     f.province ? eq(customer.province, f.province) : undefined,
     f.city ? eq(customer.city, f.city) : undefined,
-    f.tag ? sql`${customer.tags} @> array[${f.tag}]::text[]` : undefined,
-    f.lastActivityBefore ? or(lte(customer.lastActivityAt, f.lastActivityBefore), sql`${customer.lastActivityAt} is null`) : undefined,
+    f.tags?.length ? arrayOverlaps(customer.tags, f.tags) : undefined,
+    f.inPool === undefined ? undefined : poolCondition(f.inPool),
+    f.lastActivityBefore ? or(lt(customer.lastActivityAt, f.lastActivityBefore), isNull(customer.lastActivityAt)) : undefined,
     f.lastActivityAfter ? gte(customer.lastActivityAt, f.lastActivityAfter) : undefined,
+    f.createdFrom ? gte(customer.createdAt, f.createdFrom) : undefined,
+    f.createdBefore ? lt(customer.createdAt, f.createdBefore) : undefined,
   );
 }
 
-/** Keyset pages; rows whose sort value is null (no activity yet) come last and are ordered by id. */
-export async function listCustomers(
-  db: Db,
-  filter: CustomerFilter,
-  page: { sort: CustomerSortKey; desc: boolean; limit: number; after?: [string | null, string] },
-): Promise<CustomerRow[]> {
+export type CustomerPage = { sort: CustomerSortKey; desc: boolean; limit: number; after?: [string | null, string] };
+
+function orderBy(page: CustomerPage): SQL[] {
   const col = sortColumn[page.sort];
-  const value =
-    page.after?.[0] === null || page.after === undefined
-      ? null
-      : page.sort === 'createdAt' || page.sort === 'lastActivityAt'
-        ? new Date(page.after[0])
-        : page.after[0];
-  // (coalesce-free) keyset over a nullable column: non-null values first, then nulls by id.
+  // Plain asc/desc on columns that are never null, so that a two-column btree index serves both directions.
+  if (!nullableSort.has(page.sort)) return page.desc ? [desc(col), desc(customer.id)] : [asc(col), asc(customer.id)];
+  return page.desc ? [sql`${col} desc nulls last`, desc(customer.id)] : [sql`${col} asc nulls first`, asc(customer.id)];
+}
+
+function cursorValue(page: CustomerPage): unknown {
+  const raw = page.after?.[0] ?? null;
+  return raw !== null && (page.sort === 'createdAt' || page.sort === 'lastActivityAt') ? new Date(raw) : raw;
+}
+
+/**
+ * Keyset pages over the filtered, scoped customers, stable under ties (ordered by id within a value).
+ * A nullable sort column is read as two runs, the rows with a value and the rows without (first
+ * ascending, last descending), each a plain index range: one `(value, id) > cursor or value is null`
+ * condition would make the database scan the index from its start on every later page.
+ */
+export async function listCustomers(db: Db, filter: CustomerFilter, page: CustomerPage): Promise<CustomerRow[]> {
+  const col = sortColumn[page.sort];
+  const where = filterConditions(filter);
   const cmp = page.desc ? sql`<` : sql`>`;
-  let after: SQL | undefined;
-  if (page.after) {
-    after =
-      value === null
-        ? and(sql`${col} is null`, sql`${customer.id} ${cmp} ${page.after[1]}`)
-        : or(sql`(${col}, ${customer.id}) ${cmp} (${value}, ${page.after[1]})`, sql`${col} is null`);
+  const select = (condition: SQL | undefined, limit: number) =>
+    db
+      .select()
+      .from(customer)
+      .where(and(where, condition))
+      .orderBy(...orderBy(page))
+      .limit(limit);
+  if (!nullableSort.has(page.sort)) {
+    return select(page.after ? sql`(${col}, ${customer.id}) ${cmp} (${cursorValue(page)}, ${page.after[1]})` : undefined, page.limit);
   }
-  return db
-    .select()
+  const runs: ('value' | 'null')[] = page.desc ? ['value', 'null'] : ['null', 'value'];
+  const cursorRun = page.after ? (page.after[0] === null ? 'null' : 'value') : undefined;
+  const rows: CustomerRow[] = [];
+  let passedCursor = cursorRun === undefined;
+  for (const run of runs) {
+    if (!passedCursor && run !== cursorRun) continue;
+    const inRun = run === 'null' ? isNull(col) : isNotNull(col);
+    let after: SQL | undefined;
+    if (!passedCursor && page.after) {
+      after =
+        run === 'null'
+          ? sql`${customer.id} ${cmp} ${page.after[1]}`
+          : sql`(${col}, ${customer.id}) ${cmp} (${cursorValue(page)}, ${page.after[1]})`;
+    }
+    passedCursor = true;
+    rows.push(...(await select(and(inRun, after), page.limit - rows.length)));
+    if (rows.length >= page.limit) break;
+  }
+  return rows;
+}
+
+/** How many customers match, counting no further than `cap + 1` (so that a broad filter never scans everything). */
+export async function countCustomers(db: Db, filter: CustomerFilter, cap: number): Promise<number> {
+  const matches = db
+    .select({ one: sql`1`.as('one') })
     .from(customer)
-    .where(and(filterConditions(filter), after))
-    .orderBy(page.desc ? sql`${col} desc nulls last` : sql`${col} asc nulls last`, page.desc ? desc(customer.id) : asc(customer.id))
-    .limit(page.limit);
+    .where(filterConditions(filter))
+    .limit(cap + 1)
+    .as('matches');
+  const [row] = await db.select({ n: count() }).from(matches);
+  return row?.n ?? 0;
 }
 
 export async function findCustomer(db: Db, id: string, scope: SQL | undefined): Promise<CustomerRow | undefined> {

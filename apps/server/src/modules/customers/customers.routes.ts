@@ -21,7 +21,22 @@ import type { DuplicateCheckService } from './duplicate-check.service.ts';
 const ZCustomerDetail = z.object({ customer: ZCustomer, contacts: z.array(ZContact) });
 const ZContactParams = z.object({ id: z.uuid(), contactId: z.uuid() });
 
-export function customerRoutes(deps: { customers: CustomerService; duplicates: DuplicateCheckService }): FastifyPluginAsync {
+export function customerRoutes(deps: {
+  customers: CustomerService;
+  duplicates: DuplicateCheckService;
+  /** Grading (grading/grading.routes.ts). */
+  grading: FastifyPluginAsync;
+  /** Count and export of the list (export/customer-list.routes.ts). */
+  list: FastifyPluginAsync;
+  /** Activities, 360 panels and merges (activities/, panels/, merge/). */
+  activities: FastifyPluginAsync;
+  panels: FastifyPluginAsync;
+  merges: FastifyPluginAsync;
+  /** Public pools, assignment and batch operations (pool/pool.routes.ts). */
+  pool: FastifyPluginAsync;
+  /** Business-registry lookups, refreshes and change history (registry/registry.routes.ts). */
+  registry: FastifyPluginAsync;
+}): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['customers'];
@@ -70,5 +85,12 @@ export function customerRoutes(deps: { customers: CustomerService; duplicates: D
         return reply.code(204).send();
       },
     );
+    await fastify.register(deps.grading);
+    await fastify.register(deps.list);
+    await fastify.register(deps.activities);
+    await fastify.register(deps.panels);
+    await fastify.register(deps.merges);
+    await fastify.register(deps.pool);
+    await fastify.register(deps.registry);
   };
 }

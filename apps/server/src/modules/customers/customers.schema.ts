@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { recordColumns, timestamptz } from '../../kernel/db/columns.ts';
 
 export type RegistrySnapshot = {
@@ -33,12 +33,29 @@ export const customer = pgTable(
     grade: text('grade', { enum: ['A', 'B', 'C', 'D'] })
       .notNull()
       .default('D'),
+    /** The grade the grading rule gives (see grading/); `grade` differs from it only under a manual override. */
+    ruleGrade: text('rule_grade', { enum: ['A', 'B', 'C', 'D'] })
+      .notNull()
+      .default('D'),
+    /** A manual grade that wins over the rule until it is cleared, with its reason. */
+    gradeOverride: text('grade_override', { enum: ['A', 'B', 'C', 'D'] }),
+    gradeOverrideReason: text('grade_override_reason'),
+    /** Strategic customers are graded A by the rule (set with a reason by managers, directors, admins). */
+    strategic: boolean('strategic').notNull().default(false),
+    /** When the grade or the rule grade last changed. */
+    gradedAt: timestamptz('graded_at'),
     status: text('status', { enum: ['prospect', 'active', 'dormant', 'lost'] })
       .notNull()
       .default('prospect'),
     source: text('source'),
     ownerId: uuid('owner_id'),
     departmentId: uuid('department_id'),
+    /** The public pool the customer sits in while it has no owner (see pool.schema.ts). */
+    poolId: uuid('pool_id'),
+    /** When the current owner got the customer; reclaim periods never start before it. */
+    ownerSince: timestamptz('owner_since'),
+    /** The reclaim date the owner was last warned about, so that each warning is sent once. */
+    reclaimWarnedFor: date('reclaim_warned_for', { mode: 'string' }),
     lastActivityAt: timestamptz('last_activity_at'),
     lastDealAt: timestamptz('last_deal_at'),
     creditLimit: numeric('credit_limit', { precision: 18, scale: 2 }),
@@ -53,6 +70,9 @@ export const customer = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** The survivor this customer was merged into (see merge.schema.ts); a merged customer is hidden and read-only. */
+    mergedIntoId: uuid('merged_into_id'),
+    mergedAt: timestamptz('merged_at'),
   },
   (t) => [
     uniqueIndex('customer_credit_code_key')
@@ -62,10 +82,27 @@ export const customer = pgTable(
     index('customer_normalized_name_trgm_idx').using('gin', t.normalizedName.op('gin_trgm_ops')),
     index('customer_name_pinyin_trgm_idx').using('gin', t.namePinyin.op('gin_trgm_ops')),
     index('customer_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    index('customer_short_name_trgm_idx').using('gin', t.shortName.op('gin_trgm_ops')),
+    index('customer_pinyin_initials_trgm_idx').using('gin', t.pinyinInitials.op('gin_trgm_ops')),
     index('customer_owner_idx').on(t.ownerId, t.createdAt, t.id),
     index('customer_department_idx').on(t.departmentId, t.createdAt, t.id),
     index('customer_created_idx').on(t.createdAt, t.id),
     index('customer_tags_idx').using('gin', t.tags),
+    // List sorts (keyset over value, id). Nullable sort columns put nulls first, so that one index
+    // serves "asc nulls first" forward and "desc nulls last" backward (see listCustomers).
+    index('customer_name_sort_idx').on(t.namePinyin, t.id),
+    index('customer_grade_sort_idx').on(t.grade, t.id),
+    index('customer_last_activity_idx').on(t.lastActivityAt.asc().nullsFirst(), t.id),
+    index('customer_credit_limit_idx').on(t.creditLimit.asc().nullsFirst(), t.id),
+    // A city matches a few hundred of 100,000 customers: read through this index and sorted, not
+    // found by walking a sort index.
+    index('customer_region_idx').on(t.province, t.city),
+    index('customer_merged_into_idx')
+      .on(t.mergedIntoId)
+      .where(sql`${t.mergedIntoId} is not null`),
+    index('customer_pool_idx')
+      .on(t.poolId, t.createdAt, t.id)
+      .where(sql`${t.ownerId} is null`),
   ],
 );
 

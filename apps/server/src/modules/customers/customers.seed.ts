@@ -358,6 +358,11 @@ export async function seedDemoCustomers(deps: {
         province: d.province ?? null,
         city: d.city ?? null,
         grade: d.grade,
+        // Grades from before the system (no contracts in it yet) come in as reasoned overrides, so
+        // that the nightly grading keeps them; the grid companies graded A are strategic accounts.
+        strategic: d.grade === 'A' && d.type === 'grid',
+        gradeOverride: d.grade === 'D' ? null : d.grade,
+        gradeOverrideReason: d.grade === 'D' ? null : '系统上线前的人工评级',
         status: d.status,
         source: i % 3 === 0 ? '招投标' : i % 3 === 1 ? '老客户介绍' : '展会',
         ownerId: owner.id,

@@ -8,7 +8,8 @@ import type {
   TUpdateContact,
   TUpdateCustomer,
 } from '@crm/contracts';
-import { Permission } from '@crm/contracts';
+import { CUSTOMER_COUNT_CAP, Permission, type TCustomerCount, type TCustomerListFilters } from '@crm/contracts';
+import { or } from 'drizzle-orm';
 import { z } from 'zod';
 import { hasPermission } from '../../kernel/auth/actor.ts';
 import { maskTail, redactFields, scopeFilter } from '../../kernel/access/access.ts';
@@ -21,15 +22,18 @@ import { AppError, CommonError } from '../../kernel/errors.ts';
 import { decodeCursor, iso, toPage } from '../../kernel/http/pagination.ts';
 import { toMoneyString } from '../../kernel/money.ts';
 import type { People, UserSummary } from '../admin/index.ts';
+import { parseSort, toCustomerFilter } from './customer-list-query.ts';
 import { CustomerErrorCode } from './customers.errors.ts';
 import * as repo from './customers.repository.ts';
+import type { PoolDirectory } from './pool/pool-directory.ts';
+import { insertOwnerChanges } from './pool/pool.repository.ts';
 import { digitsOf, type DuplicateCheckService } from './duplicate-check.service.ts';
 import { duplicateSearchKeys } from './duplicate/similarity.ts';
 import { pinyinInitials } from './search-keys.ts';
 
 const ZCursor = z.tuple([z.string().nullable(), z.uuid()]);
 
-function toCustomerDto(actor: Actor, row: repo.CustomerRow, owners: Map<string, UserSummary>): TCustomer {
+export function toCustomerDto(actor: Actor, row: repo.CustomerRow, owners: Map<string, UserSummary>): TCustomer {
   const owner = row.ownerId ? owners.get(row.ownerId) : undefined;
   const dto: TCustomer = {
     id: row.id,
@@ -43,12 +47,18 @@ function toCustomerDto(actor: Actor, row: repo.CustomerRow, owners: Map<string, 
     city: row.city,
     address: row.address,
     grade: row.grade,
+    ruleGrade: row.ruleGrade,
+    gradeOverridden: row.gradeOverride !== null,
+    gradeOverrideReason: row.gradeOverrideReason,
+    strategic: row.strategic,
     status: row.status,
     source: row.source,
     ownerId: row.ownerId,
     ownerName: owner?.displayName ?? null,
     departmentId: row.departmentId,
     departmentName: owner && owner.departmentId === row.departmentId ? owner.departmentName : null,
+    poolId: row.poolId,
+    ownerSince: iso(row.ownerSince),
     lastActivityAt: iso(row.lastActivityAt),
     lastDealAt: iso(row.lastDealAt),
     creditLimit: row.creditLimit === null ? null : toMoneyString(row.creditLimit),
@@ -60,6 +70,8 @@ function toCustomerDto(actor: Actor, row: repo.CustomerRow, owners: Map<string, 
     bankAccount: hasPermission(actor, Permission.fieldBankAccount) ? row.bankAccount : maskTail(row.bankAccount),
     registry: row.registry ?? null,
     tags: row.tags,
+    mergedIntoId: row.mergedIntoId,
+    mergedAt: iso(row.mergedAt),
     version: row.version,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
@@ -104,7 +116,7 @@ function contactValues(input: TContactInput) {
 const compactAccount = <T extends string | null | undefined>(value: T): T =>
   typeof value === 'string' ? (value.replace(/[\s-]/g, '') as T) : value;
 
-function searchKeys(name: string, shortName: string | null | undefined) {
+export function searchKeys(name: string, shortName: string | null | undefined) {
   return {
     ...duplicateSearchKeys(name),
     pinyinInitials: [pinyinInitials(name), shortName ? pinyinInitials(shortName) : ''].filter(Boolean).join(' '),
@@ -116,9 +128,12 @@ export function createCustomerService(deps: {
   clock: Clock;
   people: Pick<People, 'summaries' | 'summary' | 'subtree'>;
   duplicates: DuplicateCheckService;
+  /** Pool customers a user may look at (contacts masked) besides their own scope. */
+  pools: Pick<PoolDirectory, 'visibleTo'>;
 }) {
   const { db, clock } = deps;
   const scopeOf = (actor: Actor) => scopeFilter(actor, repo.customerScopeColumns);
+  const listDeps = { people: deps.people, timezone: clock.timezone };
 
   async function toDtos(actor: Actor, rows: repo.CustomerRow[]): Promise<TCustomer[]> {
     const owners = await deps.people.summaries(rows.map((r) => r.ownerId));
@@ -149,45 +164,34 @@ export function createCustomerService(deps: {
   }
 
   return {
+    /** Customer rows as the actor may see them (names, masked and redacted fields). */
+    present: toDtos,
+
     async list(actor: Actor, query: TCustomerListQuery): Promise<TPage<TCustomer>> {
-      const isDesc = query.sort.startsWith('-');
-      const sort = query.sort.replace(/^-/, '') as repo.CustomerSortKey;
+      const { sort, desc } = parseSort(query.sort);
       const after = decodeCursor(query.cursor, ZCursor);
-      const departmentIds = query.departmentId ? await deps.people.subtree(query.departmentId) : undefined;
-      const rows = await repo.listCustomers(
-        db,
-        {
-          scope: scopeOf(actor),
-          q: query.q,
-          ownerId: query.mine ? (actor.userId ?? undefined) : query.ownerId,
-          departmentIds,
-          grades: query.grade,
-          statuses: query.status,
-          types: query.type,
-          industry: query.industry,
-          province: query.province,
-          city: query.city,
-          tag: query.tag,
-          lastActivityBefore: query.lastActivityBefore ? new Date(query.lastActivityBefore) : undefined,
-          lastActivityAfter: query.lastActivityAfter ? new Date(query.lastActivityAfter) : undefined,
-        },
-        { sort, desc: isDesc, limit: query.limit + 1, after: after ?? undefined },
-      );
+      const filter = await toCustomerFilter(listDeps, actor, scopeOf(actor), query);
+      const rows = await repo.listCustomers(db, filter, { sort, desc, limit: query.limit + 1, after: after ?? undefined });
       await writeListAudit(db, actor, { action: 'customer.list', entityType: 'customer' }, query);
       const page = toPage(
         rows,
         query.limit,
-        (r) => {
-          const v = r[sort];
-          return [v instanceof Date ? v.toISOString() : (v ?? null), r.id];
-        },
+        (r) => [repo.customerSortValue(r, sort), r.id],
         (r) => r,
       );
       return { items: await toDtos(actor, page.items), nextCursor: page.nextCursor };
     },
 
+    /** How many customers the filter matches, up to the cap ("10,000+" beyond it). */
+    async count(actor: Actor, query: TCustomerListFilters): Promise<TCustomerCount> {
+      const filter = await toCustomerFilter(listDeps, actor, scopeOf(actor), query);
+      const n = await repo.countCustomers(db, filter, CUSTOMER_COUNT_CAP);
+      return { count: Math.min(n, CUSTOMER_COUNT_CAP), capped: n > CUSTOMER_COUNT_CAP };
+    },
+
     async get(actor: Actor, id: string): Promise<{ customer: TCustomer; contacts: TContact[] }> {
-      const row = await repo.findCustomer(db, id, scopeOf(actor));
+      const scope = scopeOf(actor);
+      const row = await repo.findCustomer(db, id, scope === undefined ? undefined : or(scope, await deps.pools.visibleTo(actor)));
       if (!row) throw new AppError(CommonError.NOT_FOUND);
       const contacts = await repo.listContacts(db, [id]);
       await writeAudit(db, actor, { action: 'customer.read', entityType: 'customer', entityId: id });
@@ -226,11 +230,22 @@ export function createCustomerService(deps: {
           country: input.country ?? '中国',
           ownerId: owner.id,
           departmentId: owner.departmentId,
+          ownerSince: now,
           createdAt: now,
           updatedAt: now,
           createdBy: actor.userId,
           updatedBy: actor.userId,
         });
+        await insertOwnerChanges(tx, [
+          {
+            customerId: created.id,
+            kind: 'create',
+            toOwnerId: owner.id,
+            toDepartmentId: owner.departmentId,
+            at: now,
+            byId: actor.userId,
+          },
+        ]);
         const primaryIndex = Math.max(
           0,
           contacts.findIndex((c) => c.isPrimary),
@@ -271,6 +286,7 @@ export function createCustomerService(deps: {
     async update(actor: Actor, id: string, input: TUpdateCustomer): Promise<TCustomer> {
       const current = await repo.findCustomer(db, id, scopeOf(actor));
       if (!current) throw new AppError(CommonError.NOT_FOUND);
+      if (current.mergedIntoId) throw new AppError(CustomerErrorCode.CUSTOMER_MERGED);
       if (current.version !== input.version) throw new AppError(CommonError.STALE_VERSION);
       const renamed = input.name !== undefined && input.name !== current.name;
       const recoded = input.creditCode !== undefined && input.creditCode !== current.creditCode;

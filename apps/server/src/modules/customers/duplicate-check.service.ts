@@ -5,6 +5,8 @@ import type { Db } from '../../kernel/db/database.ts';
 import { withTx } from '../../kernel/db/tx.ts';
 import type { People } from '../admin/index.ts';
 import * as repo from './customers.repository.ts';
+import { corePinyinPatterns } from './duplicate/candidate-keys.ts';
+import { findByCorePinyin, findSimilarNamesBestOfTwo } from './duplicate/duplicate-candidates.repository.ts';
 import { classify, duplicateSearchKeys, nameSimilarity, PREFILTER_THRESHOLD } from './duplicate/similarity.ts';
 
 /** Candidates scored per check, the most similar first (the pre-filter threshold is the scorer's own). */
@@ -32,28 +34,36 @@ export function createDuplicateCheckService(deps: { db: Db; people: Pick<People,
       const normalized = keys.normalizedName;
       const found = new Map<string, { row: repo.CustomerRow; reason: TDuplicateMatch['reason']; score: number }>();
       const add = (row: repo.CustomerRow, reason: TDuplicateMatch['reason'], score: number) => {
-        if (row.id === input.excludeId) return;
+        // A merged customer is no candidate: its survivor is.
+        if (row.id === input.excludeId || row.mergedIntoId) return;
         const existing = found.get(row.id);
         if (!existing || RANK[reason] < RANK[existing.reason]) found.set(row.id, { row, reason, score });
       };
-      // The candidate search needs a transaction-local setting of pg_trgm's threshold.
-      await withTx(deps.db, async (tx) => {
-        if (input.creditCode) for (const row of await repo.findByCreditCode(tx, input.creditCode)) add(row, 'credit_code', 1);
-        if (normalized) {
-          for (const row of await repo.findByNormalizedName(tx, normalized)) add(row, 'same_name', 1);
-          for (const row of await repo.findSimilarNames(tx, keys, PREFILTER_THRESHOLD, CANDIDATES)) {
-            if (found.has(row.id)) continue;
-            const verdict = classify(input.name, row.name);
-            if (verdict === 'block') add(row, 'same_name', 1);
-            else if (verdict === 'warn') add(row, 'similar_name', Math.round(nameSimilarity(input.name, row.name).score * 100) / 100);
-          }
-        }
-        const mobileDigits = (input.phones ?? []).map(digitsOf).filter((d) => d.length >= 5);
-        const emails = (input.emails ?? []).map((e) => e.toLowerCase()).filter(Boolean);
-        for (const hit of await repo.findByContactPoints(tx, { mobileDigits, emails })) {
-          add(hit.customer, hit.mobileDigits && mobileDigits.includes(hit.mobileDigits) ? 'contact_phone' : 'contact_email', 1);
-        }
-      });
+      const mobileDigits = (input.phones ?? []).map(digitsOf).filter((d) => d.length >= 5);
+      const emails = (input.emails ?? []).map((e) => e.toLowerCase()).filter(Boolean);
+      // A trade name narrows the search to the names that can carry it (candidate-keys.ts); other
+      // names go through the trigram pre-filter, which needs a transaction-local pg_trgm threshold.
+      const patterns = normalized ? corePinyinPatterns(input.name) : null;
+      // One after the other: on the embedded database they share one connection.
+      const byCode = input.creditCode ? await repo.findByCreditCode(deps.db, input.creditCode) : [];
+      const byName = normalized ? await repo.findByNormalizedName(deps.db, normalized) : [];
+      const similar = !normalized
+        ? []
+        : patterns
+          ? await findByCorePinyin(deps.db, patterns, normalized, CANDIDATES)
+          : await withTx(deps.db, (tx) => findSimilarNamesBestOfTwo(tx, keys, PREFILTER_THRESHOLD, CANDIDATES));
+      const byContact = await repo.findByContactPoints(deps.db, { mobileDigits, emails });
+      for (const row of byCode) add(row, 'credit_code', 1);
+      for (const row of byName) add(row, 'same_name', 1);
+      for (const row of similar) {
+        if (found.has(row.id)) continue;
+        const verdict = classify(input.name, row.name);
+        if (verdict === 'block') add(row, 'same_name', 1);
+        else if (verdict === 'warn') add(row, 'similar_name', Math.round(nameSimilarity(input.name, row.name).score * 100) / 100);
+      }
+      for (const hit of byContact) {
+        add(hit.customer, hit.mobileDigits && mobileDigits.includes(hit.mobileDigits) ? 'contact_phone' : 'contact_email', 1);
+      }
       const hits = [...found.values()].sort((a, b) => RANK[a.reason] - RANK[b.reason] || b.score - a.score).slice(0, 20);
       const ids = hits.map((h) => h.row.id);
       const [visible, owners] = await Promise.all([

@@ -7,19 +7,109 @@ import { customerRoutes } from './customers.routes.ts';
 import { createCustomerService } from './customers.service.ts';
 import { createDuplicateCheckService } from './duplicate-check.service.ts';
 import { seedDemoCustomers } from './customers.seed.ts';
+import { createCustomerExtensions } from './customer-extensions.ts';
+import { createGradingModule } from './grading/index.ts';
+import { createCustomerExportService } from './export/customer-export.service.ts';
+import { customerListRoutes } from './export/customer-list.routes.ts';
+import type { TaskService } from '../tasks/index.ts';
+import { createActivityService } from './activities/activities.service.ts';
+import { activityRoutes } from './activities/activities.routes.ts';
+import { ACTIVITY_GRANTS } from './activities/activities.messages.ts';
+import { MERGE_GRANTS } from './merge/merge.messages.ts';
+import { createMergeService } from './merge/merge.service.ts';
+import { mergeRoutes } from './merge/merge.routes.ts';
+import { createPanelService } from './panels/panels.service.ts';
+import { panelRoutes } from './panels/panels.routes.ts';
+import { createAssignmentRuleService } from './pool/assignment-rules.service.ts';
+import { createOwnershipService } from './pool/ownership.service.ts';
+import { createPoolDirectory } from './pool/pool-directory.ts';
+import { poolJobs } from './pool/pool.jobs.ts';
+import { POOL_GRANTS } from './pool/pool.messages.ts';
+import { poolRoutes } from './pool/pool.routes.ts';
+import { DEFAULT_OWNER_CAP } from './pool/pool.rules.ts';
+import { createPoolService } from './pool/pool.service.ts';
+import { seedDemoPools } from './pool/pool.seed.ts';
+import { createRegistryFeature } from './registry/index.ts';
 
 export type { CustomerService } from './customers.service.ts';
 export type { DuplicateCheckService } from './duplicate-check.service.ts';
+export type { GradingService, GradeOverrideItem, GradeItemResult } from './grading/index.ts';
 
 /** The customer database: customers, contacts, duplicate check. */
-export function createCustomersModule(k: Kernel, deps: { people: People }) {
+export function createCustomersModule(k: Kernel, deps: { people: People; tasks: TaskService }) {
   addDefaultGrants(CUSTOMER_GRANTS);
+  addDefaultGrants(ACTIVITY_GRANTS);
+  addDefaultGrants(MERGE_GRANTS);
+  addDefaultGrants(POOL_GRANTS);
   const duplicates = createDuplicateCheckService({ db: k.db, people: deps.people });
-  const customers = createCustomerService({ db: k.db, clock: k.clock, people: deps.people, duplicates });
+  const extensions = createCustomerExtensions();
+  const grading = createGradingModule({ db: k.db, clock: k.clock, people: deps.people, extensions });
+  const poolDirectory = createPoolDirectory({ db: k.db, people: deps.people });
+  const customers = createCustomerService({ db: k.db, clock: k.clock, people: deps.people, duplicates, pools: poolDirectory });
+  const rules = createAssignmentRuleService({
+    db: k.db,
+    clock: k.clock,
+    people: deps.people,
+    capOf: async (departmentId) => (await poolDirectory.nearest(departmentId))?.ownerCap ?? DEFAULT_OWNER_CAP,
+  });
+  const ownership = createOwnershipService({
+    db: k.db,
+    clock: k.clock,
+    people: deps.people,
+    notifications: k.notifications,
+    extensions,
+    pools: poolDirectory,
+    rules,
+    grading: grading.service,
+    tasks: deps.tasks,
+  });
+  const pools = createPoolService({
+    db: k.db,
+    clock: k.clock,
+    people: deps.people,
+    notifications: k.notifications,
+    extensions,
+    pools: poolDirectory,
+    present: customers.present,
+    tasks: deps.tasks,
+  });
+  const exports = createCustomerExportService({ db: k.db, clock: k.clock, people: deps.people });
+  const activities = createActivityService({ db: k.db, clock: k.clock, people: deps.people, files: k.files, tasks: deps.tasks });
+  const panels = createPanelService({ db: k.db, extensions });
+  const merges = createMergeService({ db: k.db, clock: k.clock, tasks: deps.tasks, extensions, undoWindowHours: k.config.mergeUndoHours });
+  const registry = createRegistryFeature(k);
   const module: ModuleDefinition = {
     name: 'customers',
-    routes: customerRoutes({ customers, duplicates }),
-    seed: () => seedDemoCustomers({ db: k.db, clock: k.clock, demo: k.config.demo.enabled, people: deps.people }),
+    routes: customerRoutes({
+      customers,
+      duplicates,
+      grading: grading.routes,
+      list: customerListRoutes({ customers, exports }),
+      activities: activityRoutes({ activities }),
+      panels: panelRoutes({ panels }),
+      merges: mergeRoutes({ merges }),
+      pool: poolRoutes({ pools, ownership, rules, present: customers.present }),
+      registry: registry.routes,
+    }),
+    jobs: [...grading.jobs, ...poolJobs({ pools }), ...registry.jobs],
+    prepare: grading.prepare,
+    seed: async () => {
+      await seedDemoCustomers({ db: k.db, clock: k.clock, demo: k.config.demo.enabled, people: deps.people });
+      await seedDemoPools({ db: k.db, clock: k.clock, demo: k.config.demo.enabled, people: deps.people });
+    },
   };
-  return { module, customers, duplicates };
+  return {
+    module,
+    customers,
+    duplicates,
+    extensions,
+    grading: grading.service,
+    ownership,
+    pools,
+    activities,
+    merges,
+    registry: registry.registry,
+    /** Later modules hang their records off a customer (360 panels, merge, facts): `customers.register(extension)`. */
+    register: extensions.register,
+  };
 }

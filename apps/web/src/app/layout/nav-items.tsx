@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
 import {
   ApartmentOutlined,
+  CarryOutOutlined,
+  CloudOutlined,
+  ClusterOutlined,
   AuditOutlined,
   ContactsOutlined,
   HomeOutlined,
@@ -9,6 +12,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
@@ -33,6 +37,8 @@ export const NAV: (NavLeaf | NavGroup)[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined /> },
   { path: '/inbox', label: 'menu.inbox', icon: <InboxOutlined /> },
   { path: '/customers', label: 'menu.customers', icon: <ContactsOutlined />, permission: Permission.customerRead },
+  { path: '/customer-pool', label: 'pool.menu', icon: <CloudOutlined />, permission: Permission.customerClaim },
+  { path: '/tasks', label: 'menu.tasks', icon: <CarryOutOutlined />, permission: Permission.taskRead },
   {
     key: 'admin',
     label: 'menu.admin',
@@ -42,6 +48,8 @@ export const NAV: (NavLeaf | NavGroup)[] = [
       { path: '/admin/users', label: 'menu.users', icon: <TeamOutlined />, permission: Permission.userRead },
       { path: '/admin/roles', label: 'menu.roles', icon: <SafetyCertificateOutlined />, permission: Permission.roleRead },
       { path: '/admin/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: Permission.auditRead },
+      { path: '/admin/customer-pools', label: 'pool.settings.menu', icon: <ClusterOutlined />, permission: Permission.customerPoolManage },
+      { path: '/admin/customer-grading', label: 'grading.menu', icon: <TrophyOutlined />, permission: Permission.customerGradingSettings },
     ],
   },
 ];

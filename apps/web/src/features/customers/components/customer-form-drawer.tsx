@@ -25,6 +25,8 @@ import { customersQueryKeys, duplicateProblem, useCreateCustomer, useDuplicateCh
 import { DuplicateConfirmModal } from './duplicate-confirm-modal.tsx';
 import { DuplicatePanel, type DuplicateVerdict } from './duplicate-matches.tsx';
 import { provinceOptions } from './provinces.ts';
+import { RegistryNameInput } from '../registry/registry-name-input.tsx';
+import type { TRegistryCompany } from '@crm/contracts';
 
 export type CustomerDrawerState = { mode: 'create' } | { mode: 'edit'; customer: TCustomer } | null;
 
@@ -177,6 +179,8 @@ export function CustomerFormDrawer({ state, onClose, onSaved, onStale }: Props) 
   const saving = create.isPending || update.isPending;
   /** The server refused the save because the customer exists: its answer replaces the live check. */
   const [refused, setRefused] = useState<Refusal | null>(null);
+  /** The company picked from the business registry: its snapshot is saved with the new customer. */
+  const [registryPick, setRegistryPick] = useState<TRegistryCompany | null>(null);
   /** The server warned of similar customers: confirm to save anyway. */
   const [confirming, setConfirming] = useState<{ matches: TDuplicateMatch[]; retry: () => void } | null>(null);
 
@@ -243,6 +247,7 @@ export function CustomerFormDrawer({ state, onClose, onSaved, onStale }: Props) 
     const done = (customer: TCustomer, text: string) => {
       setConfirming(null);
       setRefused(null);
+      setRegistryPick(null);
       void message.success(text);
       onSaved(customer);
     };
@@ -254,6 +259,7 @@ export function CustomerFormDrawer({ state, onClose, onSaved, onStale }: Props) 
         type: fields.type ?? 'other',
         contacts: contact ? [contact] : undefined,
         acknowledgeDuplicates: acknowledgeDuplicates || undefined,
+        registry: registryPick && registryPick.fields.creditCode === fields.creditCode ? registryPick.registry : undefined,
       };
       create.mutate(body, {
         onSuccess: (customer) => done(customer, t('customers.created')),
@@ -279,6 +285,7 @@ export function CustomerFormDrawer({ state, onClose, onSaved, onStale }: Props) 
   const close = () => {
     setConfirming(null);
     setRefused(null);
+    setRegistryPick(null);
     onClose();
   };
 
@@ -317,7 +324,17 @@ export function CustomerFormDrawer({ state, onClose, onSaved, onStale }: Props) 
           rules={[requiredRule(), zodRule(shape.name)]}
           style={{ marginBottom: panel && panel.verdict !== 'none' ? 8 : undefined }}
         >
-          <Input maxLength={200} placeholder={t('customers.namePlaceholder')} data-testid="customer-name" />
+          {editing ? (
+            <Input maxLength={200} placeholder={t('customers.namePlaceholder')} data-testid="customer-name" />
+          ) : (
+            <RegistryNameInput
+              form={form}
+              picked={registryPick}
+              onPick={setRegistryPick}
+              maxLength={200}
+              placeholder={t('customers.namePlaceholder')}
+            />
+          )}
         </Form.Item>
         <DuplicatePanel verdict={panel?.verdict} matches={panel?.matches ?? []} checking={checking && !refused} onNavigate={close} />
         <Form.Item

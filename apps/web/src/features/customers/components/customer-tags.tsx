@@ -1,4 +1,5 @@
-import { Tag } from 'antd';
+import { Tag, Tooltip } from 'antd';
+import { EditFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TCustomerGrade, TCustomerStatus, TCustomerType } from '@crm/contracts';
 
@@ -14,8 +15,24 @@ export const typeColor: Record<TCustomerType, string> = {
 
 const tagStyle = { marginInlineEnd: 0 };
 
-export function CustomerGradeTag({ grade }: { grade: TCustomerGrade }) {
+export function CustomerGradeTag({
+  grade,
+  override,
+}: {
+  grade: TCustomerGrade;
+  /** When the grade is a manual override: the rule's grade and the reason, shown in a tooltip. */
+  override?: { ruleGrade: TCustomerGrade; reason: string | null } | null;
+}) {
   const { t } = useTranslation();
+  if (override) {
+    return (
+      <Tooltip title={t('grading.overriddenTooltip', { grade: override.ruleGrade, reason: override.reason ?? '' })}>
+        <Tag color={gradeColor[grade]} style={tagStyle} icon={<EditFilled />} data-testid="grade-overridden">
+          {grade}
+        </Tag>
+      </Tooltip>
+    );
+  }
   return (
     <Tag color={gradeColor[grade]} style={tagStyle} title={t('customers.gradeValue', { grade })}>
       {grade}

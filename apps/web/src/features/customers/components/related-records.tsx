@@ -1,24 +1,17 @@
-import { Card, Empty } from 'antd';
-import { useTranslation } from 'react-i18next';
-import type { ParseKeys } from 'i18next';
+import { Skeleton } from 'antd';
+import { QueryError } from '../../../shared/ui/query-error.tsx';
+import { CustomerPanelCard } from '../panels/customer-panel-card.tsx';
+import { useCustomerPanels } from '../panels/panels.queries.ts';
 
-/** Filled in by later modules (opportunities, contracts, shipments, invoices, payments). */
-const SECTIONS: { key: string; title: ParseKeys }[] = [
-  { key: 'opportunities', title: 'customers.opportunities' },
-  { key: 'contracts', title: 'customers.contracts' },
-  { key: 'shipments', title: 'customers.shipments' },
-  { key: 'invoices', title: 'customers.invoices' },
-  { key: 'payments', title: 'customers.payments' },
-];
-
-export function RelatedRecords() {
-  const { t } = useTranslation();
+/** The business records of a customer, one panel per module (opportunities, contracts, shipments, invoices, receipts, …). */
+export function RelatedRecords({ customerId }: { customerId: string }) {
+  const panels = useCustomerPanels(customerId);
+  if (panels.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
+  if (panels.isError) return <QueryError error={panels.error} onRetry={() => void panels.refetch()} />;
   return (
     <div className="related-grid" data-testid="customer-related">
-      {SECTIONS.map((s) => (
-        <Card key={s.key} size="small" title={t(s.title)} data-testid={`related-${s.key}`}>
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customers.relatedEmpty')} style={{ margin: '8px 0' }} />
-        </Card>
+      {panels.data.panels.map((panel) => (
+        <CustomerPanelCard key={panel.key} panel={panel} />
       ))}
     </div>
   );

@@ -1,0 +1,55 @@
+import { Permission, ZActivity, ZActivityListQuery, ZCreateActivity, ZIdParams, ZPage, ZUpdateActivity } from '@crm/contracts';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contentDisposition } from '../../../kernel/files/files.service.ts';
+import type { ActivityService } from './activities.service.ts';
+
+const ZActivityParams = z.object({ id: z.uuid(), activityId: z.uuid() });
+const ZAttachmentParams = ZActivityParams.extend({ fileId: z.uuid() });
+
+export function activityRoutes(deps: { activities: ActivityService }): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['activities'];
+    const read = { permission: Permission.customerRead };
+    const write = { permission: Permission.activityWrite };
+
+    app.get(
+      '/api/v1/customers/:id/activities',
+      { config: read, schema: { tags, params: ZIdParams, querystring: ZActivityListQuery, response: { 200: ZPage(ZActivity) } } },
+      (req) => deps.activities.list(req.actor, req.params.id, req.query),
+    );
+    app.post(
+      '/api/v1/customers/:id/activities',
+      { config: write, schema: { tags, params: ZIdParams, body: ZCreateActivity, response: { 201: ZActivity } } },
+      async (req, reply) => reply.code(201).send(await deps.activities.create(req.actor, req.params.id, req.body)),
+    );
+    app.patch(
+      '/api/v1/customers/:id/activities/:activityId',
+      { config: write, schema: { tags, params: ZActivityParams, body: ZUpdateActivity, response: { 200: ZActivity } } },
+      (req) => deps.activities.update(req.actor, req.params.id, req.params.activityId, req.body),
+    );
+    app.delete(
+      '/api/v1/customers/:id/activities/:activityId',
+      { config: write, schema: { tags, params: ZActivityParams } },
+      async (req, reply) => {
+        await deps.activities.remove(req.actor, req.params.id, req.params.activityId);
+        return reply.code(204).send();
+      },
+    );
+    app.get(
+      '/api/v1/customers/:id/activities/:activityId/attachments/:fileId',
+      { config: read, schema: { tags, params: ZAttachmentParams } },
+      async (req, reply) => {
+        const { file, stream } = await deps.activities.openAttachment(req.actor, req.params.id, req.params.activityId, req.params.fileId);
+        return reply
+          .type(file.mimeType)
+          .header('content-disposition', contentDisposition(file.name))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .send(stream);
+      },
+    );
+  };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ZDateTime, ZId, ZListQuery, ZVersion } from './common.ts';
+
+/** 跟进记录 types: phone call, visit, meeting, WeCom message, note. */
+export const ZActivityTypeValues = ['call', 'visit', 'meeting', 'wecom', 'note'] as const;
+export const ZActivityType = z.enum(ZActivityTypeValues);
+export type TActivityType = z.infer<typeof ZActivityType>;
+
+/** What else an activity may belong to besides its customer (opportunities and contracts come later). */
+export const ZActivityRelatedTypeValues = ['opportunity', 'contract'] as const;
+
+export const ZActivityAttachment = z.object({
+  id: ZId,
+  name: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+});
+export type TActivityAttachment = z.infer<typeof ZActivityAttachment>;
+
+export const ZActivity = z.object({
+  id: ZId,
+  customerId: ZId,
+  relatedType: z.enum(ZActivityRelatedTypeValues).nullable(),
+  relatedId: ZId.nullable(),
+  type: ZActivityType,
+  content: z.string(),
+  occurredAt: ZDateTime,
+  contactId: ZId.nullable(),
+  contactName: z.string().nullable(),
+  nextFollowUpAt: ZDateTime.nullable(),
+  attachments: z.array(ZActivityAttachment),
+  authorId: ZId.nullable(),
+  authorName: z.string().nullable(),
+  /** Whether the reader may still edit or delete it (the author, within the edit window). */
+  canEdit: z.boolean(),
+  version: ZVersion,
+  createdAt: ZDateTime,
+  updatedAt: ZDateTime,
+});
+export type TActivity = z.infer<typeof ZActivity>;
+
+const activityInput = {
+  type: ZActivityType,
+  content: z.string().trim().min(1).max(5000),
+  occurredAt: ZDateTime,
+  contactId: ZId.nullable().optional(),
+  /** Creates or moves the follow-up task of the customer's owner. */
+  nextFollowUpAt: ZDateTime.nullable().optional(),
+  /** Files uploaded first through `POST /api/v1/files` (images and documents). */
+  attachmentIds: z.array(ZId).max(10).optional(),
+};
+
+export const ZCreateActivity = z.strictObject(activityInput);
+export type TCreateActivity = z.infer<typeof ZCreateActivity>;
+
+export const ZUpdateActivity = z.object(activityInput).partial().extend({ version: ZVersion }).strict();
+export type TUpdateActivity = z.infer<typeof ZUpdateActivity>;
+
+export const ZActivityListQuery = ZListQuery.extend({ type: ZActivityType.optional() });
+export type TActivityListQuery = z.infer<typeof ZActivityListQuery>;

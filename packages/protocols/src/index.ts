@@ -1,0 +1,3 @@
+export * from './qcc/token.ts';
+export * from './qcc/status.ts';
+export * from './credit-code.ts';
