@@ -44,6 +44,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       CRM_DATA_DIR: dataDir,
       CRM_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       CRM_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+      // The hand-written demo customers only, which the browser tests know by name.
+      CRM_DEMO_CUSTOMERS: '25',
       CRM_LOG_LEVEL: 'warn',
       CRM_JOBS: '0',
     },

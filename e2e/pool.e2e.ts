@@ -75,6 +75,13 @@ describe('the public pool', () => {
     await expect.poll(() => history.textContent()).toContain('客户分工调整，由周杰负责南京片区');
     expect(await history.textContent()).toContain('黄磊 → 周杰');
     await screenshot(page, 'desktop-owner-history');
+
+    // The new owner finds the hand-over in the inbox.
+    await page.context().clearCookies();
+    await login(page, 'rep.east2', E2E_DEMO_PASSWORD);
+    await page.goto(new URL('/inbox', page.url()).toString());
+    await expect.poll(() => page.locator('body').textContent()).toContain(`张伟将客户“${customerName}”转给了您`);
+    await screenshot(page, 'desktop-transfer-notification');
   });
 
   it('an administrator sees the pools and assignment rules', async () => {
@@ -99,5 +106,16 @@ describe('the public pool on a phone', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-pool');
+  });
+
+  it('reads in English', async () => {
+    const page = phonePage();
+    await page.addInitScript(() => window.localStorage.setItem('crm.locale', 'en-US'));
+    await login(page, 'rep.east3', E2E_DEMO_PASSWORD);
+    await page.goto(new URL('/customer-pool', page.url()).toString());
+    await expect.poll(() => page.getByTestId('pool-customer').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('pool-quota').textContent()).toContain('Claimed today');
+    expect(await page.getByTestId('pool-claim').first().textContent()).toBe('Claim');
+    await screenshot(page, 'phone-pool-en-US');
   });
 });

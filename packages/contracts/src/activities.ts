@@ -58,3 +58,9 @@ export type TUpdateActivity = z.infer<typeof ZUpdateActivity>;
 
 export const ZActivityListQuery = ZListQuery.extend({ type: ZActivityType.optional() });
 export type TActivityListQuery = z.infer<typeof ZActivityListQuery>;
+
+/** The flat activity endpoints (`/api/v1/activities`) name the customer in the query or the body. */
+export const ZActivityByCustomerQuery = ZActivityListQuery.extend({ customerId: ZId });
+export type TActivityByCustomerQuery = z.infer<typeof ZActivityByCustomerQuery>;
+export const ZCreateCustomerActivity = ZCreateActivity.extend({ customerId: ZId });
+export type TCreateCustomerActivity = z.infer<typeof ZCreateCustomerActivity>;

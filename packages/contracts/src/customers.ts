@@ -128,6 +128,8 @@ export type TContactInput = z.infer<typeof ZContactInput>;
 const ZCustomerFields = z.object(customerInput);
 
 export const ZCreateCustomer = ZCustomerFields.extend({
+  /** "other" when not given (e.g. a quick entry that only knows the name). */
+  type: ZCustomerType.default('other'),
   ownerId: ZId.optional(),
   contacts: z.array(ZContactInput).max(20).optional(),
   /** Confirms creation although the duplicate check warned (never overrides a block). */

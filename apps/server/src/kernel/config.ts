@@ -42,6 +42,7 @@ const ZEnv = z.object({
     message: 'must have at least 8 characters',
   }),
   CRM_DEMO: flag(true),
+  CRM_DEMO_CUSTOMERS: int(2000, 25, 100_000),
   CRM_DEMO_PASSWORD: optionalString.refine((v) => v === undefined || v.length >= 8, {
     message: 'must have at least 8 characters',
   }),
@@ -102,7 +103,7 @@ export type Config = Readonly<{
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolMax: number };
   dataDir: string;
   adminPassword: string | undefined;
-  demo: { enabled: boolean; password: string | undefined };
+  demo: { enabled: boolean; password: string | undefined; customers: number };
   logLevel: string;
   publicUrl: string | undefined;
   isHttps: boolean;
@@ -179,7 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { kind: 'pglite', dataDir: `${dataDir}/db` },
     dataDir,
     adminPassword: e.CRM_ADMIN_PASSWORD,
-    demo: { enabled: e.CRM_DEMO, password: e.CRM_DEMO_PASSWORD },
+    demo: { enabled: e.CRM_DEMO, password: e.CRM_DEMO_PASSWORD, customers: e.CRM_DEMO_CUSTOMERS },
     logLevel: e.CRM_LOG_LEVEL,
     publicUrl: e.CRM_PUBLIC_URL,
     isHttps: e.CRM_PUBLIC_URL?.startsWith('https://') ?? false,

@@ -10,6 +10,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     CRM_LOG_LEVEL: 'silent',
     CRM_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     CRM_DEMO_PASSWORD: TEST_DEMO_PASSWORD,
+    // The hand-written demo customers only: tests know each of them.
+    CRM_DEMO_CUSTOMERS: '25',
     CRM_JOBS: '0',
     CRM_DATA_DIR: overrides.CRM_DATA_DIR ?? '/tmp/crm-test-unused',
     CRM_WEB_DIST: '/nonexistent-web-dist',

@@ -67,6 +67,11 @@ export function customerRoutes(deps: {
       { config: update, schema: { tags, params: ZIdParams, body: ZUpdateCustomer, response: { 200: ZCustomer } } },
       (req) => deps.customers.update(req.actor, req.params.id, req.body),
     );
+    app.get(
+      '/api/v1/customers/:id/contacts',
+      { config: read, schema: { tags, params: ZIdParams, response: { 200: z.object({ items: z.array(ZContact) }) } } },
+      async (req) => ({ items: (await deps.customers.get(req.actor, req.params.id)).contacts }),
+    );
     app.post(
       '/api/v1/customers/:id/contacts',
       { config: update, schema: { tags, params: ZIdParams, body: ZContactInput, response: { 201: ZContact } } },

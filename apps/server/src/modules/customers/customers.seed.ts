@@ -7,6 +7,9 @@ import { withTx } from '../../kernel/db/tx.ts';
 import type { People } from '../admin/index.ts';
 import { customer } from './customers.schema.ts';
 import * as repo from './customers.repository.ts';
+import { DEMO_REPS, insertGeneratedCustomers } from './demo/demo-customers.ts';
+
+export { EAST_REPS, INDUSTRY_REPS, NORTH_REPS } from './demo/demo-customers.ts';
 import { digitsOf } from './duplicate-check.service.ts';
 import { duplicateSearchKeys } from './duplicate/similarity.ts';
 import { pinyinInitials } from './search-keys.ts';
@@ -322,21 +325,29 @@ const DEMO: readonly Spec[] = [
   },
 ];
 
+/** The names of the hand-written demo customers (the generated ones come on top of them). */
+export const HAND_WRITTEN_DEMO_NAMES: readonly string[] = DEMO.map((d) => d.name);
+
 /** A credit code of the right shape, stable per index (demo data only). */
 function demoCreditCode(i: number): string {
   return `91${String(320000 + i * 37).padStart(6, '0')}MA${String(1000000 + i * 7919).slice(-7)}X`;
 }
+
+/** The grid companies graded A are strategic accounts: the rule grades them A by itself. */
+const isStrategic = (d: Spec) => d.grade === 'A' && d.type === 'grid';
 
 export async function seedDemoCustomers(deps: {
   db: Db;
   clock: Clock;
   demo: boolean;
   people: Pick<People, 'idsByUsername' | 'summaries'>;
+  /** How many demo customers in all (the hand-written ones first, the rest generated). */
+  customers?: number;
 }) {
   if (!deps.demo) return;
   const [row] = await deps.db.select({ n: count() }).from(customer);
   if (Number(row?.n ?? 0) > 0) return;
-  const ids = await deps.people.idsByUsername([...new Set(DEMO.map((d) => d.owner))]);
+  const ids = await deps.people.idsByUsername([...new Set([...DEMO.map((d) => d.owner), ...DEMO_REPS])]);
   if (ids.size === 0) return;
   const owners = await deps.people.summaries([...ids.values()]);
   const now = deps.clock.now();
@@ -360,9 +371,10 @@ export async function seedDemoCustomers(deps: {
         grade: d.grade,
         // Grades from before the system (no contracts in it yet) come in as reasoned overrides, so
         // that the nightly grading keeps them; the grid companies graded A are strategic accounts.
-        strategic: d.grade === 'A' && d.type === 'grid',
-        gradeOverride: d.grade === 'D' ? null : d.grade,
-        gradeOverrideReason: d.grade === 'D' ? null : '系统上线前的人工评级',
+        strategic: isStrategic(d),
+        ruleGrade: isStrategic(d) ? 'A' : 'D',
+        gradeOverride: isStrategic(d) || d.grade === 'D' ? null : d.grade,
+        gradeOverrideReason: isStrategic(d) || d.grade === 'D' ? null : '系统上线前的人工评级',
         status: d.status,
         source: i % 3 === 0 ? '招投标' : i % 3 === 1 ? '老客户介绍' : '展会',
         ownerId: owner.id,
@@ -388,5 +400,21 @@ export async function seedDemoCustomers(deps: {
       ]);
     }
     await writeAudit(tx, asSystem('seed'), { action: 'seed.demo_customers', meta: { customers: DEMO.length } });
+    const byUsername = new Map(
+      [...ids].flatMap(([username, id]) => {
+        const o = owners.get(id);
+        return o ? [[username, { id: o.id, departmentId: o.departmentId }] as const] : [];
+      }),
+    );
+    await insertGeneratedCustomers(tx, {
+      now,
+      count: Math.max(0, (deps.customers ?? DEMO.length) - DEMO.length),
+      owners: byUsername,
+      takenNames: HAND_WRITTEN_DEMO_NAMES,
+      searchKeys: (name, short) => ({
+        ...duplicateSearchKeys(name),
+        pinyinInitials: [pinyinInitials(name), short ? pinyinInitials(short) : ''].filter(Boolean).join(' '),
+      }),
+    });
   });
 }

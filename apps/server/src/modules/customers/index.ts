@@ -94,7 +94,13 @@ export function createCustomersModule(k: Kernel, deps: { people: People; tasks: 
     jobs: [...grading.jobs, ...poolJobs({ pools }), ...registry.jobs],
     prepare: grading.prepare,
     seed: async () => {
-      await seedDemoCustomers({ db: k.db, clock: k.clock, demo: k.config.demo.enabled, people: deps.people });
+      await seedDemoCustomers({
+        db: k.db,
+        clock: k.clock,
+        demo: k.config.demo.enabled,
+        customers: k.config.demo.customers,
+        people: deps.people,
+      });
       await seedDemoPools({ db: k.db, clock: k.clock, demo: k.config.demo.enabled, people: deps.people });
     },
   };

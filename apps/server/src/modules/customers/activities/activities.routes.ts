@@ -1,4 +1,14 @@
-import { Permission, ZActivity, ZActivityListQuery, ZCreateActivity, ZIdParams, ZPage, ZUpdateActivity } from '@crm/contracts';
+import {
+  Permission,
+  ZActivity,
+  ZActivityByCustomerQuery,
+  ZActivityListQuery,
+  ZCreateActivity,
+  ZCreateCustomerActivity,
+  ZIdParams,
+  ZPage,
+  ZUpdateActivity,
+} from '@crm/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -24,6 +34,23 @@ export function activityRoutes(deps: { activities: ActivityService }): FastifyPl
       '/api/v1/customers/:id/activities',
       { config: write, schema: { tags, params: ZIdParams, body: ZCreateActivity, response: { 201: ZActivity } } },
       async (req, reply) => reply.code(201).send(await deps.activities.create(req.actor, req.params.id, req.body)),
+    );
+    // The same timeline addressed by query / body, for clients that work with activities first.
+    app.get(
+      '/api/v1/activities',
+      { config: read, schema: { tags, querystring: ZActivityByCustomerQuery, response: { 200: ZPage(ZActivity) } } },
+      (req) => {
+        const { customerId, ...query } = req.query;
+        return deps.activities.list(req.actor, customerId, query);
+      },
+    );
+    app.post(
+      '/api/v1/activities',
+      { config: write, schema: { tags, body: ZCreateCustomerActivity, response: { 201: ZActivity } } },
+      async (req, reply) => {
+        const { customerId, ...input } = req.body;
+        return reply.code(201).send(await deps.activities.create(req.actor, customerId, input));
+      },
     );
     app.patch(
       '/api/v1/customers/:id/activities/:activityId',

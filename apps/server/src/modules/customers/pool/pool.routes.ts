@@ -102,6 +102,19 @@ export function poolRoutes(deps: {
       {
         config: { permission: Permission.customerUpdate },
         schema: { tags, body: ZCustomerBatchRequest, response: { 200: ZCustomerBatchResult } },
+        // Also accepted as `{ operation, ids }`.
+        preValidation: async (req) => {
+          const body = req.body as Record<string, unknown> | null;
+          if (!body || typeof body !== 'object') return;
+          if (body.action === undefined && body.operation !== undefined) {
+            body.action = body.operation;
+            delete body.operation;
+          }
+          if (body.customerIds === undefined && body.ids !== undefined) {
+            body.customerIds = body.ids;
+            delete body.ids;
+          }
+        },
       },
       (req) => deps.ownership.batch(req.actor, req.body),
     );

@@ -90,12 +90,18 @@ export function PoolPage() {
       </Row>
       <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
         {s && s.pools.length > 1 ? (
-          <Segmented
-            value={poolId}
-            onChange={(v) => setPoolId(String(v))}
-            options={[{ value: ALL, label: t('pool.allPools') }, ...s.pools.map((p) => ({ value: p.id, label: `${p.name} (${p.size})` }))]}
-            data-testid="pool-switch"
-          />
+          // Pool names with counts can be wider than a phone: the switch scrolls sideways on its own.
+          <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+            <Segmented
+              value={poolId}
+              onChange={(v) => setPoolId(String(v))}
+              options={[
+                { value: ALL, label: t('pool.allPools') },
+                ...s.pools.map((p) => ({ value: p.id, label: `${p.name} (${p.size})` })),
+              ]}
+              data-testid="pool-switch"
+            />
+          </div>
         ) : null}
         <Input.Search
           allowClear
