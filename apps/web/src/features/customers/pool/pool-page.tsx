@@ -51,8 +51,8 @@ export function PoolPage() {
   return (
     <PageContainer title={t('pool.title')}>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        <Col xs={24} md={12}>
-          <Card size="small" data-testid="pool-owned">
+        <Col span={12}>
+          <Card size="small" style={{ height: '100%' }} data-testid="pool-owned">
             {s ? (
               <Flex vertical gap={4}>
                 <Typography.Text type="secondary">{t('pool.owned')}</Typography.Text>
@@ -69,8 +69,8 @@ export function PoolPage() {
             )}
           </Card>
         </Col>
-        <Col xs={24} md={12}>
-          <Card size="small" data-testid="pool-quota">
+        <Col span={12}>
+          <Card size="small" style={{ height: '100%' }} data-testid="pool-quota">
             {s ? (
               <Flex vertical gap={4}>
                 <Typography.Text type="secondary">{t('pool.claimedToday')}</Typography.Text>
