@@ -71,6 +71,16 @@ export function createCustomerExtensions() {
     list(): readonly CustomerExtension[] {
       return extensions;
     },
+    /** Customers with a contract in execution according to any registered module. */
+    async withExecutingContracts(tx: Db, customerIds: string[]): Promise<Set<string>> {
+      const found = new Set<string>();
+      if (customerIds.length === 0) return found;
+      for (const e of extensions) {
+        const fn = e.facts?.withExecutingContracts;
+        if (fn) for (const id of await fn(tx, customerIds)) found.add(id);
+      }
+      return found;
+    },
   };
 }
 

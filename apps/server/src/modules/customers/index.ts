@@ -26,7 +26,7 @@ import { createPoolDirectory } from './pool/pool-directory.ts';
 import { poolJobs } from './pool/pool.jobs.ts';
 import { POOL_GRANTS } from './pool/pool.messages.ts';
 import { poolRoutes } from './pool/pool.routes.ts';
-import { DEFAULT_OWNER_CAP } from './pool/pool.rules.ts';
+import { DEFAULT_OWNER_CAP, nearestPool } from './pool/pool.rules.ts';
 import { createPoolService } from './pool/pool.service.ts';
 import { seedDemoPools } from './pool/pool.seed.ts';
 import { createRegistryFeature } from './registry/index.ts';
@@ -50,7 +50,10 @@ export function createCustomersModule(k: Kernel, deps: { people: People; tasks: 
     db: k.db,
     clock: k.clock,
     people: deps.people,
-    capOf: async (departmentId) => (await poolDirectory.nearest(departmentId))?.ownerCap ?? DEFAULT_OWNER_CAP,
+    capsOf: async () => {
+      const pools = await poolDirectory.load();
+      return (departmentId) => nearestPool(departmentId, pools)?.ownerCap ?? DEFAULT_OWNER_CAP;
+    },
   });
   const ownership = createOwnershipService({
     db: k.db,

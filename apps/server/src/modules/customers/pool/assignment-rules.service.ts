@@ -44,7 +44,8 @@ export function createAssignmentRuleService(deps: {
   db: Db;
   clock: Clock;
   people: Pick<People, 'membersWithPermission' | 'departmentNames'>;
-  capOf: (departmentId: string) => Promise<number>;
+  /** The owner cap per department, from one read of the pools. */
+  capsOf: () => Promise<(departmentId: string) => number>;
 }) {
   async function toDtos(rows: repo.AssignmentRuleRow[]): Promise<TAssignmentRule[]> {
     const names = await deps.people.departmentNames(rows.map((r) => r.departmentId));
@@ -127,10 +128,11 @@ export function createAssignmentRuleService(deps: {
       const rules = await repo.listAssignmentRules(deps.db, true);
       const candidates = new Map<string, UserSummary[]>();
       const caps = new Map<string, number>();
+      const capOf = await deps.capsOf();
       for (const rule of rules) {
         const members = await deps.people.membersWithPermission(rule.departmentId, Permission.customerClaim);
         candidates.set(rule.id, members);
-        for (const m of members) if (!caps.has(m.id)) caps.set(m.id, await deps.capOf(m.departmentId));
+        for (const m of members) if (!caps.has(m.id)) caps.set(m.id, capOf(m.departmentId));
       }
       return {
         open: (tx: Db) => {

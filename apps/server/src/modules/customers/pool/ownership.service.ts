@@ -49,15 +49,6 @@ export function createOwnershipService(deps: {
     return (await deps.pools.nearest(departmentId, pools))?.ownerCap ?? DEFAULT_OWNER_CAP;
   }
 
-  async function executing(tx: Db, ids: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const e of deps.extensions.list()) {
-      const fn = e.facts?.withExecutingContracts;
-      if (fn && ids.length > 0) for (const id of await fn(tx, ids)) found.add(id);
-    }
-    return found;
-  }
-
   /** Writes the new owner of a group of customers with their history, audit and notifications. */
   async function moveOwners(
     tx: Db,
@@ -258,7 +249,7 @@ export function createOwnershipService(deps: {
           break;
         }
         case 'release': {
-          const exempt = await executing(
+          const exempt = await deps.extensions.withExecutingContracts(
             tx,
             locked.map((r) => r.id),
           );

@@ -65,15 +65,6 @@ export function createPoolService(deps: {
     }));
   }
 
-  async function executing(ids: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (const e of deps.extensions.list()) {
-      const fn = e.facts?.withExecutingContracts;
-      if (fn && ids.length > 0) for (const id of await fn(db, ids)) found.add(id);
-    }
-    return found;
-  }
-
   async function notifyOwners(tx: Db, rows: { ownerId: string | null; name: string }[], kind: string, params: Record<string, unknown>) {
     const byOwner = new Map<string, string[]>();
     for (const r of rows) if (r.ownerId) byOwner.set(r.ownerId, [...(byOwner.get(r.ownerId) ?? []), r.name]);
@@ -98,7 +89,10 @@ export function createPoolService(deps: {
       after = page[page.length - 1]!.id;
       const decided = page.map((c) => ({ c, d: reclaimDecision(c, pool, today, clock.timezone) })).filter((x) => x.d.action !== 'none');
       if (decided.length === 0) continue;
-      const exempt = await executing(decided.map((x) => x.c.id));
+      const exempt = await deps.extensions.withExecutingContracts(
+        db,
+        decided.map((x) => x.c.id),
+      );
       const toReclaim = decided.filter((x) => x.d.action === 'reclaim' && !exempt.has(x.c.id));
       const toWarn = decided.filter((x) => x.d.action === 'warn' && !exempt.has(x.c.id));
       if (toReclaim.length > 0) {
