@@ -58,9 +58,18 @@ describe('the public pool', () => {
     await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
     await page.getByTestId('customer-transfer').click();
     const owner = page.getByTestId('transfer-owner');
-    await owner.click();
-    await page.keyboard.type('周杰');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '周杰' }).first().click();
+    // The user search answers while the dropdown animates: pick again until the choice shows.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await owner.click();
+      await page.keyboard.type('周杰');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '周杰' }).first().click();
+      try {
+        await expect.poll(() => owner.textContent(), { timeout: 5_000 }).toContain('周杰');
+        break;
+      } catch {
+        // Not taken: open the select again and pick once more.
+      }
+    }
     await page.getByTestId('reason-input').fill('客户分工调整，由周杰负责南京片区');
     await screenshot(page, 'desktop-transfer');
     await page
