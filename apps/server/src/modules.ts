@@ -1,6 +1,7 @@
 import type { Kernel } from './kernel/kernel.ts';
 import { createAdminModule } from './modules/admin/index.ts';
 import { createCustomersModule } from './modules/customers/index.ts';
+import { createSalesModule } from './modules/sales/index.ts';
 import { createTasksModule } from './modules/tasks/index.ts';
 import { createViewsModule } from './modules/views/index.ts';
 
@@ -10,12 +11,14 @@ export function createModules(k: Kernel) {
   const tasks = createTasksModule(k, { people: admin.people });
   const customers = createCustomersModule(k, { people: admin.people, tasks: tasks.tasks });
   const views = createViewsModule(k);
+  const sales = createSalesModule(k, { people: admin.people, tasks, customers });
   return {
     authResolver: admin.authResolver,
     admin,
     tasks,
     customers,
     views,
-    list: [admin.module, tasks.module, customers.module, views.module],
+    sales,
+    list: [admin.module, tasks.module, customers.module, views.module, sales.module],
   };
 }

@@ -122,3 +122,4 @@ export function createCustomersModule(k: Kernel, deps: { people: People; tasks: 
     register: extensions.register,
   };
 }
+export type CustomersModule = ReturnType<typeof createCustomersModule>;
