@@ -30,6 +30,16 @@ export type BenchConfig = Readonly<{
   /** Customers in the database (the demo ones included) and contacts per customer on average. */
   customers: number;
   contactsPerCustomer: number;
+  /** Activities in the database (the demo ones included). */
+  activities: number;
+  /** Opportunities in the database (the demo ones included), and the leads and quotes of the sales scenarios. */
+  opportunities: number;
+  leads: number;
+  quotes: number;
+  /** Customers per batch transfer, batches per background level, and the background levels (paced users). */
+  batchSize: number;
+  batches: number;
+  batchBackground: readonly number[];
   /** Same pool size as the server's default (CRM_DB_POOL_MAX=20). */
   poolSize: number;
   adminPassword: string;
@@ -71,6 +81,16 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
       return n;
     });
   if (concurrencies.length === 0) throw new Error('BENCH_CONCURRENCY is empty');
+  const batchBackground = (env.BENCH_BATCH_BACKGROUND ?? '50,200')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const n = Number(s);
+      if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`BENCH_BATCH_BACKGROUND: "${s}" is not a whole number from 1 to 1000`);
+      return n;
+    });
+  if (batchBackground.length === 0) throw new Error('BENCH_BATCH_BACKGROUND is empty');
   const filter = env.BENCH_SCENARIOS?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
@@ -96,6 +116,15 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     // The customer targets are about 100,000 customers: the quick run keeps the full count.
     customers: positiveInt(env, 'BENCH_CUSTOMERS', 100_000, 2_000_000),
     contactsPerCustomer: 3,
+    activities: positiveInt(env, 'BENCH_ACTIVITIES', quick ? 200_000 : 1_000_000, 20_000_000),
+    // The sales targets are about 200,000 opportunities: the quick run keeps the full count too.
+    opportunities: positiveInt(env, 'BENCH_OPPORTUNITIES', 200_000, 5_000_000),
+    leads: positiveInt(env, 'BENCH_LEADS', 20_000, 1_000_000),
+    quotes: positiveInt(env, 'BENCH_QUOTES', 10_000, 1_000_000),
+    // CUSTOMER_BATCH_LIMIT of the contracts: the API takes at most 500 customers per batch.
+    batchSize: positiveInt(env, 'BENCH_BATCH_SIZE', 500, 500),
+    batches: positiveInt(env, 'BENCH_BATCHES', quick ? 4 : 10, 1000),
+    batchBackground,
     poolSize: 20,
     adminPassword: 'Bench-Admin-Pass-7731',
     demoPassword: 'Bench-Demo-Pass-7731',

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { workingTime } from './activity-data.ts';
 import { duplicateSearchKeys } from '../../apps/server/src/modules/customers/duplicate/similarity.ts';
 import { pinyinInitials } from '../../apps/server/src/modules/customers/search-keys.ts';
 import { companyCustomer, gridCustomers, type GeneratedCustomer } from './customer-names.ts';
@@ -88,6 +89,19 @@ function creditCode(i: number, rng: Rng): string {
   return `91${String(110000 + rng.int(540000)).slice(0, 6)}${tail}`;
 }
 
+/**
+ * The customer's latest activity (activity-data.ts places an activity on it): within the last 180
+ * days, not before the customer was created, in working hours (Beijing time) when that stays in
+ * range. The time of day comes from the same draw `u`, so the other columns are unchanged.
+ */
+function lastActivityAt(created: number, u: number): Date {
+  const end = AUDIT_END.getTime();
+  const raw = end - Math.floor(u * Math.min(180 * 86_400_000, end - created));
+  const frac = (x: number) => x - Math.floor(x);
+  const snapped = workingTime(raw, frac(u * 9_973), frac(u * 99_991), frac(u * 999_983));
+  return new Date(snapped >= created && snapped <= end ? snapped : raw);
+}
+
 export async function hasCustomerBenchData(pool: pg.Pool, count: number): Promise<boolean> {
   const { rows } = await pool.query<{ n: string }>(`select count(*) as n from customer`);
   return Number(rows[0]?.n ?? 0) >= count;
@@ -162,7 +176,7 @@ export async function generateCustomers(
         const owner = rng.next() < 0.04 ? null : owners[Math.floor(Math.pow(rng.next(), 1.15) * owners.length)]!;
         const created = new Date(start + Math.floor(rng.next() * span));
         const g = row.c.kind === 'grid' ? rng.pick(['A', 'A', 'B']) : grades[Math.min(3, Math.floor(Math.pow(rng.next(), 0.6) * 4))]!;
-        const lastActivity = rng.next() < 0.85 ? new Date(AUDIT_END.getTime() - Math.floor(rng.next() * 180 * 86_400_000)) : null;
+        const lastActivity = rng.next() < 0.85 ? lastActivityAt(created.getTime(), rng.next()) : null;
         const values = [
           id,
           row.c.name,

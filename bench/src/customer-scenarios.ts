@@ -4,8 +4,11 @@ import { createRng } from './prng.ts';
 import type { Audience, Scenario } from './scenarios.ts';
 import type { Session } from './sessions.ts';
 
-/** Targets of the customer scenarios (p95, judged with 50 users who think between requests). */
-export const CUSTOMER_TARGETS = { duplicateCheckP95Ms: 50, listP95Ms: 100 } as const;
+/**
+ * Targets of the customer scenarios: p95 judged with 50 users who think between requests (the
+ * 360 page: until its last request has answered), and the batch transfer of 500 customers.
+ */
+export const CUSTOMER_TARGETS = { duplicateCheckP95Ms: 50, listP95Ms: 100, page360P95Ms: 100, batchSize: 500, batchP95Ms: 1000 } as const;
 
 const SENTINEL = 'qzxqzxq';
 const PHONE_SENTINEL = '19900000000';

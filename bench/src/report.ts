@@ -1,10 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultsDir } from './config.ts';
+import type { ActivityGenResult } from './activity-data.ts';
+import type { BatchLevel, BatchRole } from './batch-transfer.ts';
+import { CUSTOMER_PAGE, type PageStats } from './customer-page.ts';
 import { CUSTOMER_TARGETS } from './customer-scenarios.ts';
 import type { CpuUsage } from './cpu.ts';
 import type { CustomerGenResult } from './customer-data.ts';
 import type { DataGenResult } from './datagen.ts';
+import type { SalesCounts, SalesGenResult } from './sales-data.ts';
+import { SALES_TARGETS } from './sales-scenarios.ts';
 import type { StartupResult } from './startup.ts';
 import type { RunStats } from './stats.ts';
 
@@ -55,6 +60,30 @@ export type PacedRow = {
   load1: number;
 };
 
+/** One run of the customer 360 page: closed loop or with think time, for one role. */
+export type PageRow = {
+  scenario: string;
+  mode: 'closed loop' | 'think time';
+  users: number;
+  thinkMs: number | null;
+  stats: PageStats;
+  p95TargetMs: number;
+  /** Page p95 within the target, and every page complete. */
+  met: boolean;
+  load1: number;
+};
+
+export type BatchResult = {
+  requestedSize: number;
+  batchesPerLevel: number;
+  pauseMs: number;
+  plans: { role: BatchRole; actor: string; scope: string; customers: number; targets: string[] }[];
+  /** The owner cap the pools were raised to (room for a whole batch on top of what a target owns). */
+  ownerCap: { cap: number; pools: number } | null;
+  levels: (BatchLevel & { met: boolean })[];
+  targetMs: number;
+};
+
 export type ExplainRow = {
   scenario: string;
   scope: string;
@@ -81,10 +110,19 @@ export type BenchResult = {
     auditRowsAtStart: number;
     dataGen: DataGenResult;
     customers: { atStart: number; contactsAtStart: number; gen: CustomerGenResult };
+    activities: { atStart: number; gen: ActivityGenResult };
+    sales: {
+      atStart: SalesCounts;
+      gen: SalesGenResult;
+      /** The department subtree of the kanban scenario and its manager. */
+      kanbanTeam: { departmentId: string; code: string; manager: string; reps: number; open: number } | null;
+    };
   };
-  targets: typeof TARGETS;
+  targets: typeof TARGETS & { customers: typeof CUSTOMER_TARGETS; sales: typeof SALES_TARGETS };
   scenarios: ScenarioRow[];
   paced: PacedRow[];
+  customerPage: PageRow[];
+  batchTransfer: BatchResult | null;
   startup: (StartupResult & { coldMet: boolean; warmMet: boolean }) | null;
   explain: ExplainRow[];
   baselineIncludes: string;
@@ -175,6 +213,96 @@ export function pacedTable(rows: PacedRow[]): string {
   );
 }
 
+export function pageTable(rows: PageRow[]): string {
+  return markdownTable(
+    [
+      'scenario',
+      'mode',
+      'users',
+      'pages/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'on open p95 ms',
+      'failed pages',
+      'p95 target ms',
+      'met?',
+      'load 1m',
+    ],
+    rows.map((r) => [
+      r.scenario,
+      r.thinkMs === null ? r.mode : `${r.mode} ${r.thinkMs} ms`,
+      String(r.users),
+      fmt(r.stats.pages.rps, 1),
+      fmt(r.stats.pages.latencyMs.p50),
+      fmt(r.stats.pages.latencyMs.p95),
+      fmt(r.stats.pages.latencyMs.p99),
+      fmt(r.stats.open.latencyMs.p95),
+      String(r.stats.failedPages),
+      String(r.p95TargetMs),
+      r.met ? 'yes' : 'NO',
+      fmt(r.load1, 2),
+    ]),
+  );
+}
+
+/** p95 of each request of the page, from the start of the page until its answer. */
+export function pageRequestTable(rows: PageRow[]): string {
+  return markdownTable(
+    ['scenario', 'mode', ...CUSTOMER_PAGE.map((p) => `${p.key} p95 ms`)],
+    rows.map((r) => [
+      r.scenario,
+      r.mode,
+      ...CUSTOMER_PAGE.map((p) => {
+        const st = r.stats.requests[p.key];
+        const bad = Object.entries(r.stats.statuses[p.key] ?? {}).filter(([code]) => !code.startsWith('2'));
+        return st ? `${fmt(st.latencyMs.p95)}${bad.length ? ` (HTTP ${bad.map(([c, n]) => `${c}×${n}`).join(',')})` : ''}` : 'n/a';
+      }),
+    ]),
+  );
+}
+
+export function batchTable(b: BatchResult): string {
+  return markdownTable(
+    [
+      'background users',
+      'batches',
+      'customers per batch',
+      'p50 ms',
+      'p95 ms',
+      'max ms',
+      'not done',
+      'background req/s',
+      'background p95 ms',
+      'background p95 during batches ms',
+      'target',
+      'met?',
+      'load 1m',
+    ],
+    b.levels.map((l) => {
+      const sizes = [...new Set(b.plans.map((p) => p.customers))].join('/');
+      const notDone = l.batches.filter((r) => r.status !== 200 || r.refused > 0);
+      return [
+        `${l.backgroundUsers} (think ${l.thinkMs} ms)`,
+        String(l.batches.length),
+        sizes,
+        fmt(l.batchMs.latencyMs.p50, 0),
+        fmt(l.batchMs.latencyMs.p95, 0),
+        fmt(l.batchMs.latencyMs.max, 0),
+        notDone.length === 0
+          ? '0'
+          : notDone.map((r) => (r.status !== 200 ? `HTTP ${r.status}` : `${r.refused} refused (${r.refusal ?? '?'})`)).join('; '),
+        fmt(l.background.rps, 0),
+        fmt(l.background.latencyMs.p95),
+        fmt(l.backgroundDuringBatches.latencyMs.p95),
+        `p95 ≤ ${b.targetMs} ms`,
+        l.met ? 'yes' : 'NO',
+        fmt(l.load1, 2),
+      ];
+    }),
+  );
+}
+
 /** Where the CPU goes, per request: a view that depends much less on other load than req/s. */
 export function cpuTable(rows: ScenarioRow[]): string {
   const ms = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
@@ -252,9 +380,11 @@ export function markdownReport(r: BenchResult): string {
       (r.data.customers.gen.skipped
         ? ' (existing data reused).'
         : `; ${r.data.customers.gen.customers.toLocaleString('en-US')} generated in ${fmt(r.data.customers.gen.ms.total / 1000)} s (search keys by the server's code ${fmt(r.data.customers.gen.ms.keys / 1000)} s, overlapping the inserts; VACUUM ANALYZE ${fmt(r.data.customers.gen.ms.vacuumAnalyze / 1000)} s).`),
+    activitiesLine(r.data.activities),
+    salesLine(r.data.sales),
     `Runs: ${String(r.config.durationSeconds)} s each, server and baseline; each connection is one signed-in session. Total bench time ${fmt(r.totalSeconds, 0)} s. Machine load (1-minute average, 2 cores shared with other work): ${String(env.loadAtStart)} at the start, ${String(env.loadAtEnd)} at the end; per run in the tables below.`,
     '',
-    `Targets: list/detail p95 ≤ ${TARGETS.p95Ms} ms at ${TARGETS.p95AtConcurrency} users (customer lists ≤ ${CUSTOMER_TARGETS.listP95Ms} ms, the duplicate check ≤ ${CUSTOMER_TARGETS.duplicateCheckP95Ms} ms, judged with ${TARGETS.p95AtConcurrency} users who think); throughput ≥ ${TARGETS.minThroughputRatio} × raw-SQL baseline; cold start ≤ ${TARGETS.coldStartMs / 1000} s; warm start ≤ ${TARGETS.warmStartMs / 1000} s.`,
+    `Targets: list/detail p95 ≤ ${TARGETS.p95Ms} ms at ${TARGETS.p95AtConcurrency} users (customer lists ≤ ${CUSTOMER_TARGETS.listP95Ms} ms, the duplicate check ≤ ${CUSTOMER_TARGETS.duplicateCheckP95Ms} ms, the customer 360 page ≤ ${CUSTOMER_TARGETS.page360P95Ms} ms until its last request answered, judged with ${TARGETS.p95AtConcurrency} users who think; a batch transfer of ${CUSTOMER_TARGETS.batchSize} customers p95 ≤ ${CUSTOMER_TARGETS.batchP95Ms / 1000} s under ${TARGETS.p95AtConcurrency} and 200 background users; sales at ${SALES_TARGETS.opportunities.toLocaleString('en-US')} opportunities with ${TARGETS.p95AtConcurrency} users: the kanban of a team with ${SALES_TARGETS.kanbanOpen.toLocaleString('en-US')} open opportunities ≤ ${SALES_TARGETS.kanbanP95Ms} ms, a director's performance summary ≤ ${SALES_TARGETS.performanceSummaryP95Ms} ms, a rep's own performance and the opportunity, lead and quote lists ≤ ${SALES_TARGETS.listP95Ms} ms); throughput ≥ ${TARGETS.minThroughputRatio} × raw-SQL baseline; cold start ≤ ${TARGETS.coldStartMs / 1000} s; warm start ≤ ${TARGETS.warmStartMs / 1000} s.`,
     '',
     scenarioTable(r.scenarios),
     '',
@@ -262,11 +392,51 @@ export function markdownReport(r: BenchResult): string {
     '',
     ...(r.paced.length
       ? [
-          '## Users with think time (customer scenarios always; the others with BENCH_PACED=1)',
+          '## Users with think time (customer and sales scenarios always; the others with BENCH_PACED=1)',
           '',
           'Each virtual user has its own session, waits an exponential think time, sends one request, repeats: the latency at a load below saturation. The closed-loop runs above have no think time, so once the CPU is saturated their latency is connections ÷ throughput.',
           '',
           pacedTable(r.paced),
+          '',
+        ]
+      : []),
+    ...(r.customerPage.length
+      ? [
+          '## Customer 360 page',
+          '',
+          `Each virtual user (its own session and up to six keep-alive connections, like a browser) opens the detail page of a customer it may see and fires the page's requests at once: ${CUSTOMER_PAGE.map((p) => `${p.key} (${p.section})`).join('; ')}. Page time = until the last answer; "on open" = until the requests the page makes before any tab is clicked (${CUSTOMER_PAGE.filter(
+            (p) => p.onOpen,
+          )
+            .map((p) => p.key)
+            .join(
+              ', ',
+            )}) had answered, in the same page loads. Closed loop: the next page at once; think time: an exponential pause between pages.`,
+          '',
+          pageTable(r.customerPage),
+          '',
+          'Per request (p95 from the start of the page until that answer):',
+          '',
+          pageRequestTable(r.customerPage),
+          '',
+        ]
+      : []),
+    ...(r.batchTransfer
+      ? [
+          '## Batch transfer',
+          '',
+          `\`POST /api/v1/customers/batch\` (action \`assign\` of customers that have an owner: a transfer), one batch at a time with ${fmt(r.batchTransfer.pauseMs / 1000)} s between two, by ${r.batchTransfer.plans
+            .map(
+              (p) =>
+                `a sales ${p.role} (${p.actor}, ${p.scope} scope: ${p.customers} customers, alternately to ${p.targets.join(' and ')})`,
+            )
+            .join(
+              ' and ',
+            )}, in turns, while background users with think time run the customer list and searches of their role (60 % reps, 30 % managers, 10 % directors).` +
+            (r.batchTransfer.ownerCap
+              ? ` The owner cap of ${r.batchTransfer.ownerCap.pools} pool(s) was raised to ${r.batchTransfer.ownerCap.cap} first (the default 200 leaves no room for a whole batch).`
+              : ''),
+          '',
+          batchTable(r.batchTransfer),
           '',
         ]
       : []),
@@ -288,6 +458,40 @@ export function markdownReport(r: BenchResult): string {
     '',
     ...(r.notes.length ? ['## Notes', '', ...r.notes.map((n) => `- ${n}`), ''] : []),
   ].join('\n');
+}
+
+function salesLine(s: BenchResult['data']['sales']): string {
+  const n = (v: number) => v.toLocaleString('en-US');
+  const c = s.atStart;
+  const g = s.gen;
+  const parts = [
+    g.opportunities.skipped
+      ? null
+      : `${n(g.opportunities.opportunities)} opportunities with ${n(g.opportunities.stageChanges)} stage changes in ${fmt(g.opportunities.ms.total / 1000)} s (plan ${fmt(g.opportunities.ms.plan / 1000)} s, insert ${fmt(g.opportunities.ms.insert / 1000)} s, VACUUM ANALYZE ${fmt(g.opportunities.ms.vacuumAnalyze / 1000)} s${g.opportunities.steeredOpen ? `, ${n(g.opportunities.steeredOpen)} made open in the kanban team` : ''})`,
+    g.targets.skipped ? null : `${n(g.targets.targets)} targets in ${fmt(g.targets.ms / 1000)} s`,
+    g.leads.skipped ? null : `${n(g.leads.leads)} leads (${n(g.leads.activities)} activities) in ${fmt(g.leads.ms / 1000)} s`,
+    g.quotes.skipped
+      ? null
+      : `${n(g.quotes.quotes)} quotes (${n(g.quotes.versions)} versions, ${n(g.quotes.lines)} lines) in ${fmt(g.quotes.ms / 1000)} s`,
+  ].filter((p): p is string => p !== null);
+  return (
+    `Sales (relative to ${g.anchorDate}): ${n(c.opportunities)} opportunities (${n(c.open)} open, ${n(c.won)} won, ${n(c.lost)} lost) with ${n(c.stageChanges)} stage changes, ` +
+    `${n(c.targets)} targets of the year (${n(c.targetUsers)} users, ${n(c.targetDepartments)} departments), ${n(c.leads)} leads, ${n(c.quotes)} quotes` +
+    (s.kanbanTeam
+      ? `; kanban team ${s.kanbanTeam.code} (manager ${s.kanbanTeam.manager}, ${n(s.kanbanTeam.reps)} reps, ${n(s.kanbanTeam.open)} open opportunities)`
+      : '') +
+    (parts.length ? `; generated ${parts.join(', ')}, ${fmt(g.ms.total / 1000)} s in all.` : ' (existing data reused).')
+  );
+}
+
+function activitiesLine(a: BenchResult['data']['activities']): string {
+  const g = a.gen;
+  return (
+    `Activities: ${a.atStart.toLocaleString('en-US')}` +
+    (g.skipped
+      ? ' (existing data reused).'
+      : `; ${g.activities.toLocaleString('en-US')} generated over ${g.customers.toLocaleString('en-US')} customers in ${fmt(g.ms.total / 1000)} s (plan ${fmt(g.ms.plan / 1000)} s, insert ${fmt(g.ms.insert / 1000)} s, last_activity_at ${fmt(g.ms.lastActivity / 1000)} s with ${g.lastActivityFixed.toLocaleString('en-US')} customers changed, VACUUM ANALYZE ${fmt(g.ms.vacuumAnalyze / 1000)} s).`)
+  );
 }
 
 export function writeResults(r: BenchResult): { json: string; latestJson: string; latestMd: string } {

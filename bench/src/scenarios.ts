@@ -10,14 +10,15 @@ import type { Database, Db } from '../../apps/server/src/kernel/db/database.ts';
 import type { Rng } from './prng.ts';
 import type { Session } from './sessions.ts';
 
-export type Audience = 'mixed' | 'auditReaders' | 'customerReps' | 'customerManagers' | 'customerDirectors';
+export type Audience = 'mixed' | 'auditReaders' | 'customerReps' | 'customerManagers' | 'customerDirectors' | 'salesKanban';
 
 export type Scenario = {
   name: string;
   endpoint: string;
   /**
    * `mixed`: admin, managers and reps; `auditReaders`: users holding audit:read (reps get 403 there);
-   * `customer*`: sales reps, sales managers, sales directors (the customer scenarios, one role each).
+   * `customer*`: sales reps, sales managers, sales directors (the customer scenarios, one role each;
+   * the sales scenarios use them too); `salesKanban`: the manager of the kanban team (sales-data.ts).
    */
   audience: Audience;
   /** Variants run at the first concurrency only, unless BENCH_VARIANTS_ALL=1. */

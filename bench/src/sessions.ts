@@ -79,7 +79,7 @@ export async function loadOrg(pool: pg.Pool): Promise<Org> {
 }
 
 /** The department ids of a user's subtree, as the server computes them (path prefix). */
-function subtreeOf(org: Org, departmentId: string): Set<string> {
+export function departmentSubtree(org: Org, departmentId: string): Set<string> {
   const own = org.deptById.get(departmentId);
   if (!own) return new Set();
   return new Set(org.departments.filter((d) => d.path.startsWith(own.path)).map((d) => d.id));
@@ -93,7 +93,7 @@ export function visibility(org: Org, user: OrgUser): Pick<Session, 'visibleUserI
     visibleUserIds = all;
     auditActorIds = all;
   } else {
-    const subtree = subtreeOf(org, user.departmentId);
+    const subtree = departmentSubtree(org, user.departmentId);
     const inSubtree = org.users.filter((u) => subtree.has(u.departmentId)).map((u) => u.id);
     // users: scopeFilter = own id OR department in subtree (department scope), own id only (own scope).
     visibleUserIds = user.scope === 'department' ? [...new Set([user.id, ...inSubtree])] : [user.id];

@@ -1,6 +1,8 @@
 import type { Kernel } from './kernel/kernel.ts';
 import { createAdminModule } from './modules/admin/index.ts';
 import { createCustomersModule } from './modules/customers/index.ts';
+import { createIntegrationsModule } from './modules/integrations/index.ts';
+import { createProductsModule } from './modules/products/index.ts';
 import { createSalesModule } from './modules/sales/index.ts';
 import { createTasksModule } from './modules/tasks/index.ts';
 import { createViewsModule } from './modules/views/index.ts';
@@ -9,16 +11,20 @@ import { createViewsModule } from './modules/views/index.ts';
 export function createModules(k: Kernel) {
   const admin = createAdminModule(k);
   const tasks = createTasksModule(k, { people: admin.people });
-  const customers = createCustomersModule(k, { people: admin.people, tasks: tasks.tasks });
+  const integrations = createIntegrationsModule(k, { people: admin.people });
+  const customers = createCustomersModule(k, { people: admin.people, tasks: tasks.tasks, connectors: integrations.connectors });
   const views = createViewsModule(k);
-  const sales = createSalesModule(k, { people: admin.people, tasks, customers });
+  const products = createProductsModule(k, { people: admin.people, customers });
+  const sales = createSalesModule(k, { people: admin.people, tasks, customers, products });
   return {
     authResolver: admin.authResolver,
     admin,
     tasks,
+    integrations,
     customers,
     views,
+    products,
     sales,
-    list: [admin.module, tasks.module, customers.module, views.module, sales.module],
+    list: [admin.module, tasks.module, integrations.module, customers.module, views.module, products.module, sales.module],
   };
 }

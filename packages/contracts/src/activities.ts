@@ -19,7 +19,12 @@ export type TActivityAttachment = z.infer<typeof ZActivityAttachment>;
 
 export const ZActivity = z.object({
   id: ZId,
-  customerId: ZId,
+  /** Null while the activity belongs to a lead only (before the lead becomes a customer). */
+  customerId: ZId.nullable(),
+  /** The lead it was recorded on (kept after the lead's conversion). */
+  leadId: ZId.nullable(),
+  /** The opportunity of the customer it is about. */
+  opportunityId: ZId.nullable(),
   relatedType: z.enum(ZActivityRelatedTypeValues).nullable(),
   relatedId: ZId.nullable(),
   type: ZActivityType,
@@ -64,3 +69,12 @@ export const ZActivityByCustomerQuery = ZActivityListQuery.extend({ customerId: 
 export type TActivityByCustomerQuery = z.infer<typeof ZActivityByCustomerQuery>;
 export const ZCreateCustomerActivity = ZCreateActivity.extend({ customerId: ZId });
 export type TCreateCustomerActivity = z.infer<typeof ZCreateCustomerActivity>;
+
+/** The latest activities on the customers the reader may see (home page): newest first, from the last `days`. */
+export const ZRecentActivityQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  days: z.coerce.number().int().min(1).max(90).default(30),
+});
+export type TRecentActivityQuery = z.infer<typeof ZRecentActivityQuery>;
+export const ZRecentActivity = ZActivity.extend({ customerName: z.string().nullable() });
+export type TRecentActivity = z.infer<typeof ZRecentActivity>;

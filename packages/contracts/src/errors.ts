@@ -43,6 +43,8 @@ export const CustomerMergeErrorCode = {
 export const RegistryErrorCode = {
   REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
   REGISTRY_REFUSED: 'REGISTRY_REFUSED',
+  /** Our own outbound rate limit held the lookup back: try again shortly, or type the fields in. */
+  REGISTRY_BUSY: 'REGISTRY_BUSY',
   REGISTRY_COMPANY_NOT_FOUND: 'REGISTRY_COMPANY_NOT_FOUND',
   REGISTRY_NO_CREDIT_CODE: 'REGISTRY_NO_CREDIT_CODE',
 } as const;

@@ -12,6 +12,8 @@ export const Permission = {
   auditRead: 'audit:read',
   auditExport: 'audit:export',
   metricsRead: 'system:metrics',
+  /** The integration health view: calls to external systems, error rates, latency. */
+  integrationRead: 'integration:read',
   customerRead: 'customer:read',
   customerCreate: 'customer:create',
   customerUpdate: 'customer:update',
@@ -23,6 +25,8 @@ export const Permission = {
   activityWrite: 'activity:write',
   taskRead: 'task:read',
   taskUpdate: 'task:update',
+  /** Give tasks to other people within one's data scope (a manager to the team). */
+  taskAssign: 'task:assign',
   /** Override a customer's grade and set the strategic flag (with a reason). */
   customerGrade: 'customer:grade',
   /** Change the grading rule's thresholds. */
@@ -30,10 +34,52 @@ export const Permission = {
   customerClaim: 'customer:claim',
   customerRelease: 'customer:release',
   customerPoolManage: 'customer:pool-manage',
+  /** See targets and live performance (own, team or all, by data scope). */
+  targetRead: 'target:read',
+  /** Set and split targets of the departments and people in one's data scope. */
+  targetManage: 'target:manage',
+  /** Carries a personal sales target: listed in splits, rankings and the performance summary. */
+  targetHold: 'target:hold',
+  leadRead: 'lead:read',
+  leadCreate: 'lead:create',
+  /** Edit, follow up, qualify and disqualify leads. */
+  leadUpdate: 'lead:update',
+  /** Give leads to another owner (single and batch). */
+  leadAssign: 'lead:assign',
+  /** Convert a lead into customer + contact + opportunity. */
+  leadConvert: 'lead:convert',
+  /** Change the list of lead sources. */
+  leadSettings: 'lead:settings',
+  opportunityRead: 'opportunity:read',
+  opportunityCreate: 'opportunity:create',
+  opportunityUpdate: 'opportunity:update',
+  /** Give an opportunity to another owner. */
+  opportunityAssign: 'opportunity:assign',
+  /** Move a won or lost opportunity back to an open stage. */
+  opportunityReopen: 'opportunity:reopen',
+  /** Edit the pipeline's stages, probabilities and rules. */
+  opportunityPipelineManage: 'opportunity:pipeline-manage',
+  quoteRead: 'quote:read',
+  /** Create and edit quotes, new versions, submit, send, record the customer's answer. */
+  quoteWrite: 'quote:write',
+  /** Approve or refuse quotes that need approval (until the approval engine takes over). */
+  quoteApprove: 'quote:approve',
+  quoteExport: 'quote:export',
+  /** Quote numbering, company header and discount limits per role. */
+  quoteSettings: 'quote:settings',
   /** Field-level grants: see standard cost, gross margin, full bank account numbers. */
   fieldCost: 'field:cost',
   fieldMargin: 'field:margin',
   fieldBankAccount: 'field:bank_account',
+  /** See product floor prices (底价). */
+  fieldFloorPrice: 'field:floor_price',
+  /** The product catalogue: read it, change it (and its categories and import), export it. */
+  productRead: 'product:read',
+  productWrite: 'product:write',
+  productExport: 'product:export',
+  /** Price lists by customer grade and region: read them, change them. */
+  priceListRead: 'price-list:read',
+  priceListWrite: 'price-list:write',
 } as const;
 export type TPermission = (typeof Permission)[keyof typeof Permission];
 

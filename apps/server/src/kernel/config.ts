@@ -89,6 +89,10 @@ const ZEnv = z.object({
   CRM_QCC_PAGE_SIZE: int(10, 1, 50),
   CRM_QCC_TIMEOUT_MS: int(8000, 500, 60_000),
   CRM_QCC_CACHE_HOURS: int(24, 0, 24 * 30),
+  CRM_QCC_RATE_PER_SECOND: int(5, 0, 1000),
+  CRM_QCC_RATE_PER_MINUTE: int(200, 0, 100_000),
+  CRM_QCC_RATE_WAIT_MS: int(3000, 0, 60_000),
+  CRM_INTEGRATION_LOG_DAYS: int(30, 1, 3650),
   CRM_REGISTRY_REFRESH_CRON: z
     .string()
     .default('0 3 * * 1')
@@ -139,7 +143,11 @@ export type Config = Readonly<{
       pageSize: number;
       timeoutMs: number;
       cacheTtlSeconds: number;
+      /** Outbound limits shared by all nodes (0: off), and how long a user's lookup waits for a slot. */
+      rateLimit: { perSecond: number; perMinute: number; maxWaitMs: number };
     };
+    /** How long the integration call log keeps its rows. */
+    logRetentionDays: number;
   };
   registry: { refreshCron: string; refreshBatchSize: number };
 }>;
@@ -214,7 +222,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         pageSize: e.CRM_QCC_PAGE_SIZE,
         timeoutMs: e.CRM_QCC_TIMEOUT_MS,
         cacheTtlSeconds: e.CRM_QCC_CACHE_HOURS * 3600,
+        rateLimit: { perSecond: e.CRM_QCC_RATE_PER_SECOND, perMinute: e.CRM_QCC_RATE_PER_MINUTE, maxWaitMs: e.CRM_QCC_RATE_WAIT_MS },
       },
+      logRetentionDays: e.CRM_INTEGRATION_LOG_DAYS,
     },
     registry: { refreshCron: e.CRM_REGISTRY_REFRESH_CRON.trim(), refreshBatchSize: e.CRM_REGISTRY_REFRESH_BATCH },
   };

@@ -1,7 +1,8 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { Permission } from '@crm/contracts';
 import { LoginPage } from '../features/auth/pages/login-page.tsx';
+import { FullPageSpin } from '../shared/ui/full-page-spin.tsx';
 import { RequireAuth } from './auth/require-auth.tsx';
 import { RequirePermission } from './auth/require-permission.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
@@ -30,11 +31,54 @@ const CustomerDetailPage = lazy(() =>
 const GradingSettingsPage = lazy(() =>
   import('../features/customers/grading/grading-settings-page.tsx').then((m) => ({ default: m.GradingSettingsPage })),
 );
+const ProductsPage = lazy(() => import('../features/products/pages/products-page.tsx').then((m) => ({ default: m.ProductsPage })));
+const PriceListsPage = lazy(() => import('../features/products/pages/price-lists-page.tsx').then((m) => ({ default: m.PriceListsPage })));
 const TasksPage = lazy(() => import('../features/tasks/pages/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
+const CalendarPage = lazy(() => import('../features/calendar/pages/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })));
+const IntegrationsPage = lazy(() =>
+  import('../features/integrations/pages/integrations-page.tsx').then((m) => ({ default: m.IntegrationsPage })),
+);
+const TargetsPage = lazy(() => import('../features/targets/pages/targets-page.tsx').then((m) => ({ default: m.TargetsPage })));
+const PerformancePage = lazy(() => import('../features/targets/pages/performance-page.tsx').then((m) => ({ default: m.PerformancePage })));
+const LeadsPage = lazy(() => import('../features/leads/pages/leads-page.tsx').then((m) => ({ default: m.LeadsPage })));
+const LeadDetailPage = lazy(() => import('../features/leads/pages/lead-detail-page.tsx').then((m) => ({ default: m.LeadDetailPage })));
+const OpportunitiesPage = lazy(() =>
+  import('../features/opportunities/pages/opportunities-page.tsx').then((m) => ({ default: m.OpportunitiesPage })),
+);
+const OpportunityBoardPage = lazy(() =>
+  import('../features/opportunities/pages/opportunity-board-page.tsx').then((m) => ({ default: m.OpportunityBoardPage })),
+);
+const OpportunityDetailPage = lazy(() =>
+  import('../features/opportunities/pages/opportunity-detail-page.tsx').then((m) => ({ default: m.OpportunityDetailPage })),
+);
+const PipelineSettingsPage = lazy(() =>
+  import('../features/opportunities/pages/pipeline-settings-page.tsx').then((m) => ({ default: m.PipelineSettingsPage })),
+);
+const QuotesPage = lazy(() => import('../features/quotes/pages/quotes-page.tsx').then((m) => ({ default: m.QuotesPage })));
+const QuoteDetailPage = lazy(() => import('../features/quotes/pages/quote-detail-page.tsx').then((m) => ({ default: m.QuoteDetailPage })));
+const QuoteEditorPage = lazy(() => import('../features/quotes/pages/quote-editor-page.tsx').then((m) => ({ default: m.QuoteEditorPage })));
+const QuotePrintPage = lazy(() => import('../features/quotes/pages/quote-print-page.tsx').then((m) => ({ default: m.QuotePrintPage })));
+const QuoteSettingsPage = lazy(() =>
+  import('../features/quotes/pages/quote-settings-page.tsx').then((m) => ({ default: m.QuoteSettingsPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    // The printable quote: the sheet alone, without the application's menu and header.
+    path: '/quotes/:id/print',
+    element: (
+      <RequireAuth>
+        <RequirePermission permission={Permission.quoteRead}>
+          <Suspense fallback={<FullPageSpin />}>
+            <QuotePrintPage />
+          </Suspense>
+        </RequirePermission>
+      </RequireAuth>
+    ),
+    errorElement: <RouteErrorPage />,
+  },
   {
     path: '/',
     element: (
@@ -52,6 +96,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission={Permission.taskRead}>
             <TasksPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'calendar',
+        element: (
+          <RequirePermission permission={Permission.taskRead}>
+            <CalendarPage />
           </RequirePermission>
         ),
       },
@@ -84,6 +136,86 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission={Permission.customerRead}>
             <CustomerDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'targets',
+        element: (
+          <RequirePermission permission={Permission.targetManage}>
+            <TargetsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'performance',
+        element: (
+          <RequirePermission permission={Permission.targetRead}>
+            <PerformancePage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'leads',
+        element: (
+          <RequirePermission permission={Permission.leadRead}>
+            <LeadsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'leads/:id',
+        element: (
+          <RequirePermission permission={Permission.leadRead}>
+            <LeadDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'opportunities',
+        element: (
+          <RequirePermission permission={Permission.opportunityRead}>
+            <OpportunitiesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'opportunities/board',
+        element: (
+          <RequirePermission permission={Permission.opportunityRead}>
+            <OpportunityBoardPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'opportunities/:id',
+        element: (
+          <RequirePermission permission={Permission.opportunityRead}>
+            <OpportunityDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/opportunity-pipeline',
+        element: (
+          <RequirePermission permission={Permission.opportunityPipelineManage}>
+            <PipelineSettingsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'products',
+        element: (
+          <RequirePermission permission={Permission.productRead}>
+            <ProductsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'price-lists',
+        element: (
+          <RequirePermission permission={Permission.priceListRead}>
+            <PriceListsPage />
           </RequirePermission>
         ),
       },
@@ -124,6 +256,54 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission={Permission.auditRead}>
             <AuditPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/integrations',
+        element: (
+          <RequirePermission permission={Permission.integrationRead}>
+            <IntegrationsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'quotes',
+        element: (
+          <RequirePermission permission={Permission.quoteRead}>
+            <QuotesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'quotes/new',
+        element: (
+          <RequirePermission permission={Permission.quoteWrite}>
+            <QuoteEditorPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'quotes/:id',
+        element: (
+          <RequirePermission permission={Permission.quoteRead}>
+            <QuoteDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'quotes/:id/edit',
+        element: (
+          <RequirePermission permission={Permission.quoteWrite}>
+            <QuoteEditorPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/quote-settings',
+        element: (
+          <RequirePermission permission={Permission.quoteSettings}>
+            <QuoteSettingsPage />
           </RequirePermission>
         ),
       },

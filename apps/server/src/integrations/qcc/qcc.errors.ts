@@ -5,10 +5,21 @@
  * - `auth`, `quota`, `disabled`: the account needs an administrator (wrong key or signature, balance,
  *   API not in the package); retrying does not help;
  * - `throttled`, `unknown`, `transport`, `protocol`: worth retrying later;
+ * - `rate_limited`: our own outbound rate limit held the call back (it never reached the registry);
  * - `not_configured`: no base URL or keys.
  */
 export type QccErrorKind =
-  'no_result' | 'invalid_request' | 'auth' | 'quota' | 'disabled' | 'throttled' | 'unknown' | 'transport' | 'protocol' | 'not_configured';
+  | 'no_result'
+  | 'invalid_request'
+  | 'auth'
+  | 'quota'
+  | 'disabled'
+  | 'throttled'
+  | 'rate_limited'
+  | 'unknown'
+  | 'transport'
+  | 'protocol'
+  | 'not_configured';
 
 const KIND_BY_STATUS: Record<string, QccErrorKind> = {
   '201': 'no_result',
@@ -48,7 +59,7 @@ export function qccErrorKind(status: string): QccErrorKind {
 
 /** Errors that a later attempt may not meet again. */
 export function isRetryable(kind: QccErrorKind): boolean {
-  return kind === 'throttled' || kind === 'unknown' || kind === 'transport' || kind === 'protocol';
+  return kind === 'throttled' || kind === 'rate_limited' || kind === 'unknown' || kind === 'transport' || kind === 'protocol';
 }
 
 /** Errors after which no further call of a batch can succeed until an administrator acts. */
@@ -60,7 +71,14 @@ export class QccError extends Error {
   constructor(
     readonly kind: QccErrorKind,
     message: string,
-    readonly details: { status?: string; httpStatus?: number; path?: string; orderNumber?: string | null; cause?: unknown } = {},
+    readonly details: {
+      status?: string;
+      httpStatus?: number;
+      path?: string;
+      orderNumber?: string | null;
+      retryAfterMs?: number;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'QccError';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startQccSimulator } from '@crm/simulators/qcc';
+import { startQccSimulator } from '@crm/simulators/qichacha';
 import type { Config } from '../../kernel/config.ts';
 
 /**

@@ -132,7 +132,8 @@ export const BUILTIN_ROLES: readonly RoleSpec[] = [
   },
 ];
 
-const ALL_ADMIN = Object.values(Permission);
+// Carrying a sales target marks a salesperson, it is not a right: the administrator does not get it.
+const ALL_ADMIN = Object.values(Permission).filter((p) => p !== Permission.targetHold);
 
 /**
  * Default grants per built-in role. Modules add theirs with `addDefaultGrants`; each grant is

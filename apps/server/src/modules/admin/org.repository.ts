@@ -242,6 +242,52 @@ export async function listDepartmentNames(db: Db, ids: readonly string[]): Promi
     .where(inArray(department.id, [...new Set(ids)]));
 }
 
+/** The department tree without counts: what other modules need to walk it. */
+export async function listDepartmentTree(
+  db: Db,
+): Promise<{ id: string; parentId: string | null; name: string; path: string; sortOrder: number }[]> {
+  return db
+    .select({
+      id: department.id,
+      parentId: department.parentId,
+      name: department.name,
+      path: department.path,
+      sortOrder: department.sortOrder,
+    })
+    .from(department)
+    .orderBy(asc(department.sortOrder), asc(department.name));
+}
+
+/** Users of the departments (all when none given), disabled ones too, and whether they hold the permission. */
+export async function listRoster(
+  db: Db,
+  departmentIds: readonly string[] | undefined,
+  permission: string,
+): Promise<{ id: string; displayName: string; departmentId: string; isActive: boolean; holds: boolean }[]> {
+  if (departmentIds && departmentIds.length === 0) return [];
+  const holders = db
+    .select({ userId: userRole.userId })
+    .from(userRole)
+    .innerJoin(role, eq(role.id, userRole.roleId))
+    .where(sql`(${permission} = any(${role.permissions}) or '*' = any(${role.permissions}))`);
+  const holds = sql<boolean>`${appUser.id} in ${holders}`;
+  return db
+    .select({ id: appUser.id, displayName: appUser.displayName, departmentId: appUser.departmentId, isActive: appUser.isActive, holds })
+    .from(appUser)
+    .where(departmentIds ? inArray(appUser.departmentId, [...departmentIds]) : undefined)
+    .orderBy(asc(appUser.displayName), asc(appUser.id));
+}
+
+/** The role codes each user holds (users without roles are absent). */
+export async function listUserRoleCodes(db: Db, userIds: readonly string[]): Promise<{ userId: string; code: string }[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .select({ userId: userRole.userId, code: role.code })
+    .from(userRole)
+    .innerJoin(role, eq(role.id, userRole.roleId))
+    .where(inArray(userRole.userId, [...new Set(userIds)]));
+}
+
 export async function listDepartmentIdsByCode(db: Db, codes: readonly string[]): Promise<{ id: string; code: string }[]> {
   if (codes.length === 0) return [];
   return db
@@ -372,7 +418,10 @@ export async function addRolePermissions(db: Db, roleId: string, permissions: st
   await db
     .update(role)
     .set({
-      permissions: sql`(select coalesce(array_agg(distinct p order by p), '{}') from unnest(${role.permissions} || ${permissions}::text[]) p)`,
+      permissions: sql`(select coalesce(array_agg(distinct p order by p), '{}') from unnest(${role.permissions} || array[${sql.join(
+        permissions.map((p) => sql`${p}`),
+        sql`, `,
+      )}]::text[]) p)`,
     })
     .where(eq(role.id, roleId));
 }

@@ -4,7 +4,10 @@ import {
   listActiveUsersWithPermission,
   listDepartmentIdsByCode,
   listDepartmentNames,
+  listDepartmentTree,
+  listRoster,
   listUserIdsByUsername,
+  listUserRoleCodes,
   listUserSummaries,
 } from './org.repository.ts';
 
@@ -32,6 +35,22 @@ export function createPeople(deps: { db: Db; directory: Pick<OrgDirectory, 'subt
     /** Active users anywhere in the department's subtree who hold the permission (e.g. who may own customers). */
     async membersWithPermission(departmentId: string, permission: string): Promise<UserSummary[]> {
       return listActiveUsersWithPermission(deps.db, await deps.directory.subtree(departmentId), permission);
+    },
+    /** Every department with its parent, name and materialised path (`/root/…/self/`), in display order. */
+    departmentTree: () => listDepartmentTree(deps.db),
+    /**
+     * Users of the departments (all departments when none given), disabled ones too, each with
+     * whether one of their roles grants the permission (e.g. who carries a sales target).
+     */
+    roster: (departmentIds: readonly string[] | undefined, permission: string) => listRoster(deps.db, departmentIds, permission),
+    /** The role codes of each user (e.g. for limits that depend on the role, such as quote discounts). */
+    async roleCodes(userIds: readonly (string | null)[]): Promise<Map<string, string[]>> {
+      const out = new Map<string, string[]>();
+      const ids = userIds.filter((id): id is string => id !== null);
+      for (const r of await listUserRoleCodes(deps.db, ids)) {
+        out.set(r.userId, [...(out.get(r.userId) ?? []), r.code]);
+      }
+      return out;
     },
     /** For seeds and imports that name users by username. */
     async idsByUsername(usernames: readonly string[]): Promise<Map<string, string>> {

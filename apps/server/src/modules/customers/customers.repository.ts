@@ -60,6 +60,17 @@ export type CustomerFilter = {
   createdBefore?: Date;
 };
 
+/** Only a term made of credit-code characters can equal a credit code (an `or` arm less to plan). */
+const CREDIT_CODE_CHARS = /^[0-9A-Za-z]{2,18}$/;
+
+/** A text[] literal of parameters, one per element. */
+function textArray(values: readonly string[]): SQL {
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
 function escapeLike(q: string): string {
   return q.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -77,11 +88,21 @@ function filterConditions(f: CustomerFilter): SQL | undefined {
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
     const digits = f.q.replace(/\D/g, '');
-    search = or(
+    const byName = or(
       sql`${customer.name} ilike ${like}`,
       sql`${customer.shortName} ilike ${like}`,
       sql`${customer.pinyinInitials} like ${`%${escapeLike(f.q.toLowerCase())}%`}`,
-      eq(customer.creditCode, f.q.toUpperCase()),
+    );
+    const pairs = [...f.q.toLowerCase()].length === 2 ? [f.q.toLowerCase()] : null;
+    search = or(
+      // Two characters have no trigram: the pairs index finds them (the LIKEs then check case and order).
+      pairs
+        ? and(
+            sql`crm_customer_search_grams(${customer.name}, ${customer.shortName}, ${customer.pinyinInitials}) @> ${textArray(pairs)}`,
+            byName,
+          )
+        : byName,
+      CREDIT_CODE_CHARS.test(f.q) ? eq(customer.creditCode, f.q.toUpperCase()) : undefined,
       digits.length >= 5
         ? // The ids of the matching contacts' customers, so that every arm of the OR can use an index.
           sql`${customer.id} = any(array(select c.customer_id from ${contact} c where c.mobile_digits = ${digits}))`
@@ -320,4 +341,16 @@ export async function visibleIds(db: Db, ids: string[], scope: SQL | undefined):
     .from(customer)
     .where(and(inArray(customer.id, ids), scope));
   return new Set(rows.map((r) => r.id));
+}
+
+/** Names of customers by id (display only, whatever the caller's scope), for modules that hang records off customers. */
+export async function listCustomerNames(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ id: string; name: string; mergedIntoId: string | null }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: customer.id, name: customer.name, mergedIntoId: customer.mergedIntoId })
+    .from(customer)
+    .where(inArray(customer.id, [...new Set(ids)]));
 }

@@ -84,6 +84,10 @@ export const customer = pgTable(
     index('customer_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     index('customer_short_name_trgm_idx').using('gin', t.shortName.op('gin_trgm_ops')),
     index('customer_pinyin_initials_trgm_idx').using('gin', t.pinyinInitials.op('gin_trgm_ops')),
+    // Two-character searches (南京, 华鹏, hp): pg_trgm extracts no trigram from them, so they are
+    // answered from the characters pairs of name, short name and pinyin initials. The functions are
+    // created by the migration; `searchBigrams` in customers.repository.ts makes the query side.
+    index('customer_search_grams_idx').using('gin', sql`crm_customer_search_grams(${t.name}, ${t.shortName}, ${t.pinyinInitials})`),
     index('customer_owner_idx').on(t.ownerId, t.createdAt, t.id),
     index('customer_department_idx').on(t.departmentId, t.createdAt, t.id),
     index('customer_created_idx').on(t.createdAt, t.id),

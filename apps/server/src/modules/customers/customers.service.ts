@@ -163,6 +163,119 @@ export function createCustomerService(deps: {
     }
   }
 
+  function assertOwner(actor: Actor, owner: UserSummary | undefined): asserts owner is UserSummary {
+    if (owner && owner.id !== actor.userId && !hasPermission(actor, Permission.customerAssign)) throw new AppError(CommonError.FORBIDDEN);
+    if (!owner || !owner.isActive) {
+      throw new AppError(CustomerErrorCode.CUSTOMER_OWNER_INVALID, {
+        fields: [{ path: 'ownerId', code: 'invalid', messageKey: 'error.CUSTOMER_OWNER_INVALID' }],
+      });
+    }
+  }
+
+  async function resolveOwner(actor: Actor, ownerId: string | undefined): Promise<UserSummary> {
+    const id = ownerId ?? actor.userId;
+    if (id !== actor.userId && !hasPermission(actor, Permission.customerAssign)) throw new AppError(CommonError.FORBIDDEN);
+    const owner = id ? await deps.people.summary(id) : undefined;
+    assertOwner(actor, owner);
+    return owner;
+  }
+
+  async function insertWithin(
+    tx: Db,
+    actor: Actor,
+    input: TCreateCustomer,
+    owner: UserSummary,
+  ): Promise<{ created: repo.CustomerRow; contacts: repo.ContactRow[] }> {
+    const contacts = input.contacts ?? [];
+    const { contacts: _contacts, acknowledgeDuplicates: _ack, ownerId: _owner, ...fields } = input;
+    const now = clock.now();
+    const created = await repo.insertCustomer(tx, {
+      ...fields,
+      bankAccount: compactAccount(input.bankAccount),
+      ...searchKeys(input.name, input.shortName),
+      creditCode: input.creditCode ?? null,
+      country: input.country ?? '中国',
+      ownerId: owner.id,
+      departmentId: owner.departmentId,
+      ownerSince: now,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+    });
+    await insertOwnerChanges(tx, [
+      {
+        customerId: created.id,
+        kind: 'create',
+        toOwnerId: owner.id,
+        toDepartmentId: owner.departmentId,
+        at: now,
+        byId: actor.userId,
+      },
+    ]);
+    const primaryIndex = Math.max(
+      0,
+      contacts.findIndex((c) => c.isPrimary),
+    );
+    const insertedContacts = await repo.insertContacts(
+      tx,
+      contacts.map((c, i) => ({
+        ...contactValues(c),
+        isPrimary: i === primaryIndex,
+        customerId: created.id,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })),
+    );
+    await writeAudit(tx, actor, [
+      {
+        action: 'customer.create',
+        entityType: 'customer',
+        entityId: created.id,
+        after: created,
+        meta: { duplicatesAcknowledged: Boolean(input.acknowledgeDuplicates) },
+      },
+      ...insertedContacts.map((c) => ({
+        action: 'contact.create',
+        entityType: 'contact',
+        entityId: c.id,
+        after: c,
+        meta: { customerId: created.id },
+      })),
+    ]);
+    return { created, contacts: insertedContacts };
+  }
+
+  async function addContactWithin(tx: Db, actor: Actor, customerId: string, input: TContactInput): Promise<TContact> {
+    const owner = await repo.lockCustomer(tx, customerId, scopeOf(actor));
+    if (!owner) throw new AppError(CommonError.NOT_FOUND);
+    const now = clock.now();
+    const existing = await repo.listContacts(tx, [customerId]);
+    const isPrimary = input.isPrimary ?? existing.length === 0;
+    if (isPrimary) await repo.clearPrimaryContact(tx, customerId);
+    const [row] = await repo.insertContacts(tx, [
+      {
+        ...contactValues(input),
+        isPrimary,
+        customerId,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      },
+    ]);
+    await writeAudit(tx, actor, {
+      action: 'contact.create',
+      entityType: 'contact',
+      entityId: row!.id,
+      after: row,
+      meta: { customerId },
+    });
+    return toContactDto(row!, owner.ownerId === null);
+  }
+
   return {
     /** Customer rows as the actor may see them (names, masked and redacted fields). */
     present: toDtos,
@@ -189,6 +302,11 @@ export function createCustomerService(deps: {
       return { count: Math.min(n, CUSTOMER_COUNT_CAP), capped: n > CUSTOMER_COUNT_CAP };
     },
 
+    /** The name of a customer the actor may see, or undefined (other modules linking to a customer). */
+    async findName(actor: Actor, id: string): Promise<string | undefined> {
+      return (await repo.findCustomer(db, id, scopeOf(actor)))?.name;
+    },
+
     async get(actor: Actor, id: string): Promise<{ customer: TCustomer; contacts: TContact[] }> {
       const scope = scopeOf(actor);
       const row = await repo.findCustomer(db, id, scope === undefined ? undefined : or(scope, await deps.pools.visibleTo(actor)));
@@ -200,14 +318,7 @@ export function createCustomerService(deps: {
     },
 
     async create(actor: Actor, input: TCreateCustomer): Promise<TCustomer> {
-      const ownerId = input.ownerId ?? actor.userId;
-      if (ownerId !== actor.userId && !hasPermission(actor, Permission.customerAssign)) throw new AppError(CommonError.FORBIDDEN);
-      const owner = ownerId ? await deps.people.summary(ownerId) : undefined;
-      if (!owner || !owner.isActive) {
-        throw new AppError(CustomerErrorCode.CUSTOMER_OWNER_INVALID, {
-          fields: [{ path: 'ownerId', code: 'invalid', messageKey: 'error.CUSTOMER_OWNER_INVALID' }],
-        });
-      }
+      const owner = await resolveOwner(actor, input.ownerId);
       const contacts = input.contacts ?? [];
       await assertNoDuplicate(
         actor,
@@ -219,68 +330,44 @@ export function createCustomerService(deps: {
         },
         input.acknowledgeDuplicates,
       );
-      const { contacts: _contacts, acknowledgeDuplicates: _ack, ownerId: _owner, ...fields } = input;
-      const now = clock.now();
-      const row = await withTx(db, async (tx) => {
-        const created = await repo.insertCustomer(tx, {
-          ...fields,
-          bankAccount: compactAccount(input.bankAccount),
-          ...searchKeys(input.name, input.shortName),
-          creditCode: input.creditCode ?? null,
-          country: input.country ?? '中国',
-          ownerId: owner.id,
-          departmentId: owner.departmentId,
-          ownerSince: now,
-          createdAt: now,
-          updatedAt: now,
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-        });
-        await insertOwnerChanges(tx, [
-          {
-            customerId: created.id,
-            kind: 'create',
-            toOwnerId: owner.id,
-            toDepartmentId: owner.departmentId,
-            at: now,
-            byId: actor.userId,
-          },
-        ]);
-        const primaryIndex = Math.max(
-          0,
-          contacts.findIndex((c) => c.isPrimary),
-        );
-        const insertedContacts = await repo.insertContacts(
-          tx,
-          contacts.map((c, i) => ({
-            ...contactValues(c),
-            isPrimary: i === primaryIndex,
-            customerId: created.id,
-            createdAt: now,
-            updatedAt: now,
-            createdBy: actor.userId,
-            updatedBy: actor.userId,
-          })),
-        );
-        await writeAudit(tx, actor, [
-          {
-            action: 'customer.create',
-            entityType: 'customer',
-            entityId: created.id,
-            after: created,
-            meta: { duplicatesAcknowledged: Boolean(input.acknowledgeDuplicates) },
-          },
-          ...insertedContacts.map((c) => ({
-            action: 'contact.create',
-            entityType: 'contact',
-            entityId: c.id,
-            after: c,
-            meta: { customerId: created.id },
-          })),
-        ]);
-        return created;
-      });
+      const { created: row } = await withTx(db, (tx) => insertWithin(tx, actor, input, owner));
       return (await toDtos(actor, [row]))[0]!;
+    },
+
+    /**
+     * Creates a customer (with its contacts, owner history and audit) inside the caller's
+     * transaction, e.g. a lead's conversion. The caller has run the duplicate check before the
+     * transaction and resolved the owner (`people.summary`): nothing here reads through the base
+     * connection.
+     */
+    async createWithin(
+      tx: Db,
+      actor: Actor,
+      input: TCreateCustomer,
+      owner: UserSummary,
+    ): Promise<{ customer: TCustomer; contacts: TContact[] }> {
+      assertOwner(actor, owner);
+      const { created, contacts } = await insertWithin(tx, actor, input, owner);
+      return {
+        customer: toCustomerDto(actor, created, new Map([[owner.id, owner]])),
+        contacts: contacts.map((c) => toContactDto(c, false)),
+      };
+    },
+
+    /**
+     * Locks a customer the actor may see for the rest of the caller's transaction (e.g. to link a
+     * lead to it) with its contacts; refuses merged customers.
+     */
+    async lockVisibleWithin(
+      tx: Db,
+      actor: Actor,
+      id: string,
+    ): Promise<{ id: string; name: string; ownerId: string | null; contacts: TContact[] }> {
+      const row = await repo.lockCustomer(tx, id, scopeOf(actor));
+      if (!row) throw new AppError(CommonError.NOT_FOUND);
+      if (row.mergedIntoId) throw new AppError(CustomerErrorCode.CUSTOMER_MERGED);
+      const contacts = await repo.listContacts(tx, [id]);
+      return { id: row.id, name: row.name, ownerId: row.ownerId, contacts: contacts.map((c) => toContactDto(c, row.ownerId === null)) };
     },
 
     async update(actor: Actor, id: string, input: TUpdateCustomer): Promise<TCustomer> {
@@ -314,34 +401,11 @@ export function createCustomerService(deps: {
     },
 
     async addContact(actor: Actor, customerId: string, input: TContactInput): Promise<TContact> {
-      return withTx(db, async (tx) => {
-        const owner = await repo.lockCustomer(tx, customerId, scopeOf(actor));
-        if (!owner) throw new AppError(CommonError.NOT_FOUND);
-        const now = clock.now();
-        const existing = await repo.listContacts(tx, [customerId]);
-        const isPrimary = input.isPrimary ?? existing.length === 0;
-        if (isPrimary) await repo.clearPrimaryContact(tx, customerId);
-        const [row] = await repo.insertContacts(tx, [
-          {
-            ...contactValues(input),
-            isPrimary,
-            customerId,
-            createdAt: now,
-            updatedAt: now,
-            createdBy: actor.userId,
-            updatedBy: actor.userId,
-          },
-        ]);
-        await writeAudit(tx, actor, {
-          action: 'contact.create',
-          entityType: 'contact',
-          entityId: row!.id,
-          after: row,
-          meta: { customerId },
-        });
-        return toContactDto(row!, owner.ownerId === null);
-      });
+      return withTx(db, (tx) => addContactWithin(tx, actor, customerId, input));
     },
+
+    /** Adds a contact inside the caller's transaction (primary when it is the customer's first). */
+    addContactWithin,
 
     async updateContact(actor: Actor, customerId: string, contactId: string, input: TUpdateContact): Promise<TContact> {
       return withTx(db, async (tx) => {

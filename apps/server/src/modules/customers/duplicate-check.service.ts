@@ -50,7 +50,7 @@ export function createDuplicateCheckService(deps: { db: Db; people: Pick<People,
       const similar = !normalized
         ? []
         : patterns
-          ? await findByCorePinyin(deps.db, patterns, normalized, CANDIDATES)
+          ? await findByCorePinyin(deps.db, patterns, keys, PREFILTER_THRESHOLD, CANDIDATES)
           : await withTx(deps.db, (tx) => findSimilarNamesBestOfTwo(tx, keys, PREFILTER_THRESHOLD, CANDIDATES));
       const byContact = await repo.findByContactPoints(deps.db, { mobileDigits, emails });
       for (const row of byCode) add(row, 'credit_code', 1);

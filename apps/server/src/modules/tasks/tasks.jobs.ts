@@ -2,12 +2,16 @@ import { z } from 'zod';
 import { defineJob } from '../../kernel/jobs/jobs.ts';
 import type { TaskService } from './tasks.service.ts';
 
-/** Every quarter of an hour: remind assignees of tasks that became due (each task once; safe to run twice). */
+/**
+ * Every minute: remind assignees of tasks whose reminder time (or due time) has come, each reminder
+ * once; safe to run twice. One indexed query when nothing is due.
+ */
 export function taskJobs(deps: { tasks: Pick<TaskService, 'notifyDueTasks'> }) {
   const notifyDue = defineJob({
     name: 'tasks.notify-due',
     payload: z.object({}),
-    cron: '*/15 * * * *',
+    cron: '* * * * *',
+    expireInMinutes: 5,
     handler: async () => {
       await deps.tasks.notifyDueTasks();
     },

@@ -11,6 +11,9 @@ export const taskScopeColumns = { owner: task.assigneeId, department: task.depar
 export type TaskFilter = {
   scope: SQL | undefined;
   assigneeId?: string;
+  /** Tasks this user gave to someone else. */
+  assignedBy?: string;
+  kind?: TaskRow['kind'];
   statuses?: TaskRow['status'][];
   dueBefore?: Date;
   dueAfter?: Date;
@@ -36,6 +39,8 @@ export async function listTasks(db: Db, f: TaskFilter, page: { limit: number; af
       and(
         f.scope,
         f.assigneeId ? eq(task.assigneeId, f.assigneeId) : undefined,
+        f.assignedBy ? and(eq(task.createdBy, f.assignedBy), sql`${task.assigneeId} <> ${f.assignedBy}`) : undefined,
+        f.kind ? eq(task.kind, f.kind) : undefined,
         f.statuses?.length ? inArray(task.status, f.statuses) : undefined,
         f.dueBefore ? lte(task.dueAt, f.dueBefore) : undefined,
         f.dueAfter ? sql`${task.dueAt} >= ${f.dueAfter}` : undefined,
@@ -47,6 +52,30 @@ export async function listTasks(db: Db, f: TaskFilter, page: { limit: number; af
     )
     .orderBy(sql`${task.dueAt} asc nulls last`, asc(task.id))
     .limit(page.limit);
+}
+
+/** A month of one person's calendar stays far below this; the cap keeps a runaway import from flooding a page. */
+export const CALENDAR_ROW_CAP = 2000;
+
+/** One user's tasks due within [from, to), soonest first, for the calendar. */
+export async function listTasksDueBetween(
+  db: Db,
+  f: { scope: SQL | undefined; assigneeId: string; from: Date; to: Date; statuses: TaskRow['status'][] },
+): Promise<TaskRow[]> {
+  return db
+    .select()
+    .from(task)
+    .where(
+      and(
+        f.scope,
+        eq(task.assigneeId, f.assigneeId),
+        inArray(task.status, f.statuses),
+        sql`${task.dueAt} >= ${f.from}`,
+        sql`${task.dueAt} < ${f.to}`,
+      ),
+    )
+    .orderBy(asc(task.dueAt), asc(task.id))
+    .limit(CALENDAR_ROW_CAP);
 }
 
 export async function findTask(db: Db, id: string, scope: SQL | undefined): Promise<TaskRow | undefined> {
@@ -166,16 +195,19 @@ export async function moveTasksBack(
   return rows.map((r) => r.id);
 }
 
+/** When a task's reminder goes out: its reminder time, or its due time without one. */
+const remindTime = sql`coalesce(${task.remindAt}, ${task.dueAt})`;
+
 /**
- * Claims open tasks that became due and were not announced yet (skipping rows another node holds),
- * marking them announced in the same statement.
+ * Claims open tasks whose reminder time has come and that were not announced yet (skipping rows
+ * another node holds), marking them announced in the same statement.
  */
 export async function claimDueTasks(db: Db, now: Date, limit: number): Promise<TaskRow[]> {
   const due = db
     .select({ id: task.id })
     .from(task)
-    .where(and(eq(task.status, 'open'), isNull(task.dueNotifiedAt), lte(task.dueAt, now)))
-    .orderBy(asc(task.dueAt))
+    .where(and(eq(task.status, 'open'), isNull(task.dueNotifiedAt), sql`${remindTime} <= ${now}`))
+    .orderBy(asc(remindTime))
     .limit(limit)
     .for('update', { skipLocked: true });
   return db

@@ -12,7 +12,13 @@ export const task = pgTable(
     ...recordColumns(),
     title: text('title').notNull(),
     notes: text('notes'),
+    /** What the task asks for; planned visits are tasks of kind `visit`. */
+    kind: text('kind', { enum: ['todo', 'call', 'visit', 'meeting'] })
+      .notNull()
+      .default('todo'),
     dueAt: timestamptz('due_at'),
+    /** When the assignee is reminded; without it, at the due time. */
+    remindAt: timestamptz('remind_at'),
     assigneeId: uuid('assignee_id').notNull(),
     /** The assignee's department when assigned: a manager's data scope covers the team's tasks. */
     departmentId: uuid('department_id'),
@@ -28,15 +34,19 @@ export const task = pgTable(
       .default('manual'),
     /** The record that produced the task (e.g. the activity with the follow-up date). */
     sourceId: uuid('source_id'),
-    /** When the assignee was told that the task is due (each due time is announced once). */
+    /**
+     * When the assignee was reminded (at `remind_at`, or at `due_at` without one); each reminder time
+     * is announced once, and moving it clears this.
+     */
     dueNotifiedAt: timestamptz('due_notified_at'),
   },
   (t) => [
     index('task_assignee_idx').on(t.assigneeId, t.status, t.dueAt, t.id),
     index('task_department_idx').on(t.departmentId, t.status, t.dueAt),
     index('task_related_idx').on(t.relatedType, t.relatedId, t.status),
-    index('task_due_unnotified_idx')
-      .on(t.dueAt)
-      .where(sql`${t.status} = 'open' and ${t.dueNotifiedAt} is null and ${t.dueAt} is not null`),
+    index('task_created_by_idx').on(t.createdBy, t.status, t.dueAt),
+    index('task_remind_pending_idx')
+      .on(sql`coalesce(${t.remindAt}, ${t.dueAt})`)
+      .where(sql`${t.status} = 'open' and ${t.dueNotifiedAt} is null and coalesce(${t.remindAt}, ${t.dueAt}) is not null`),
   ],
 );

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { CallRecord, ConnectorKit } from '../../connector-kit.ts';
+import { RateLimitedError } from '../../rate-limiter.ts';
 import { createQccClient } from '../qcc.client.ts';
 import { isRetryable, qccErrorKind, stopsBatch, type QccError } from '../qcc.errors.ts';
 
@@ -87,5 +89,50 @@ describe('QCC client', () => {
       'not_configured',
     );
     expect(f.requests).toHaveLength(0);
+  });
+
+  it('logs each call with operation, status, outcome and caller, never its parameters or keys', async () => {
+    const records: CallRecord[] = [];
+    let refuse = false;
+    const kit: ConnectorKit = {
+      log: { record: async (r) => void records.push(r) },
+      limiter: {
+        acquire: async () => {
+          if (refuse) throw new RateLimitedError('qcc', 700, 0);
+          return { waitedMs: 0 };
+        },
+      },
+      now: () => new Date('2026-11-02T02:00:00Z'),
+    };
+    const caller = { id: null, name: 'rep.east1' };
+    const ok = fakeFetch({
+      Status: '200',
+      OrderNumber: 'FUZZY2026110210000000000001',
+      Result: [],
+      Paging: { PageSize: 10, PageIndex: 1, TotalRecords: 0 },
+    });
+    await createQccClient(settings, { fetch: ok.fn, kit }).fuzzySearch('国网江苏', {}, { caller });
+    const refused = fakeFetch({ Status: '112', Message: '余额不足', OrderNumber: '', Result: null });
+    await failure(createQccClient(settings, { fetch: refused.fn, kit }).basicDetails('国网江苏省电力有限公司', { caller }));
+    refuse = true;
+    const held = fakeFetch({ Status: '200', Result: null });
+    const limited = await failure(createQccClient(settings, { fetch: held.fn, kit }).basicDetails('国网江苏省电力有限公司', { caller }));
+    expect(limited).toMatchObject({ kind: 'rate_limited', details: { retryAfterMs: 700 } });
+    expect(held.requests).toHaveLength(0);
+    expect(records).toEqual([
+      expect.objectContaining({
+        operation: 'fuzzy-search',
+        outcome: 'ok',
+        statusCode: '200',
+        errorKind: null,
+        caller,
+        reference: 'FUZZY2026110210000000000001',
+      }),
+      expect.objectContaining({ operation: 'basic-details', outcome: 'error', statusCode: '112', errorKind: 'quota', caller }),
+      expect.objectContaining({ operation: 'basic-details', outcome: 'limited', statusCode: null, errorKind: 'rate_limited', caller }),
+    ]);
+    const text = JSON.stringify(records);
+    for (const secret of ['SECRET', 'KEY', '国网江苏']) expect(text).not.toContain(secret);
+    expect(records.every((r) => r.durationMs >= 0 && r.startedAt instanceof Date)).toBe(true);
   });
 });

@@ -16,7 +16,16 @@ describe('registry settings', () => {
     const config = loadConfig({});
     expect(config.integrations).toEqual({
       mode: 'simulated',
-      qcc: { baseUrl: undefined, appKey: undefined, secretKey: undefined, pageSize: 10, timeoutMs: 8000, cacheTtlSeconds: 86_400 },
+      qcc: {
+        baseUrl: undefined,
+        appKey: undefined,
+        secretKey: undefined,
+        pageSize: 10,
+        timeoutMs: 8000,
+        cacheTtlSeconds: 86_400,
+        rateLimit: { perSecond: 5, perMinute: 200, maxWaitMs: 3000 },
+      },
+      logRetentionDays: 30,
     });
     expect(config.registry).toEqual({ refreshCron: '0 3 * * 1', refreshBatchSize: 50 });
   });
@@ -28,6 +37,21 @@ describe('registry settings', () => {
     ]);
     const real = loadConfig({ CRM_INTEGRATIONS: 'real', CRM_QCC_APP_KEY: 'k', CRM_QCC_SECRET_KEY: 's', CRM_QCC_PAGE_SIZE: '5' });
     expect(real.integrations.qcc).toMatchObject({ baseUrl: 'https://api.qichacha.com', appKey: 'k', secretKey: 's', pageSize: 5 });
+  });
+
+  it('take outbound rate limits (0 switches one off) and the call-log retention', () => {
+    const config = loadConfig({
+      CRM_QCC_RATE_PER_SECOND: '0',
+      CRM_QCC_RATE_PER_MINUTE: '30',
+      CRM_QCC_RATE_WAIT_MS: '500',
+      CRM_INTEGRATION_LOG_DAYS: '7',
+    });
+    expect(config.integrations.qcc.rateLimit).toEqual({ perSecond: 0, perMinute: 30, maxWaitMs: 500 });
+    expect(config.integrations.logRetentionDays).toBe(7);
+    expect(problems({ CRM_QCC_RATE_PER_MINUTE: '-1', CRM_INTEGRATION_LOG_DAYS: '0' })).toEqual([
+      expect.stringMatching(/^CRM_QCC_RATE_PER_MINUTE="-1": must be a whole number from 0 to 100000/),
+      expect.stringMatching(/^CRM_INTEGRATION_LOG_DAYS="0": must be a whole number from 1 to 3650/),
+    ]);
   });
 
   it('refuse bad values with a clear message', () => {

@@ -1,5 +1,5 @@
 import { isValidCreditCode, qccAuthHeaders } from '@crm/protocols';
-import { startQccSimulator, type QccSimulator } from '@crm/simulators/qcc';
+import { startQccSimulator, type QccSimulator } from '@crm/simulators/qichacha';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createQccClient, type QccClient } from '../qcc.client.ts';
 import type { QccError } from '../qcc.errors.ts';

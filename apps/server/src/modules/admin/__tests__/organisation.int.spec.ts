@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { role } from '../admin.schema.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TDepartment, TUser } from '@crm/contracts';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app.ts';
@@ -232,6 +233,36 @@ describe('roles', () => {
     const builtin = roles.find((r: { code: string }) => r.code === 'sales_rep');
     expect((await admin.request({ method: 'DELETE', url: `/api/v1/roles/${builtin.id}` })).json().code).toBe('ROLE_BUILTIN');
     expect((await admin.request({ method: 'DELETE', url: `/api/v1/roles/${ok.json().id}` })).statusCode).toBe(204);
+  });
+});
+
+describe('built-in roles', () => {
+  it('an existing role receives the default grants added by a later version, once', async () => {
+    const db = t.database.db;
+    const permissionsOfFinance = async () =>
+      (await db.select({ permissions: role.permissions }).from(role).where(eq(role.code, 'finance')))[0]!.permissions;
+    const finance = { permissions: await permissionsOfFinance() };
+    const taken = finance.permissions.slice(0, 3);
+    expect(taken).toHaveLength(3);
+    // As if the first and the other two grants had come with a newer version than the database.
+    await db.execute(
+      sql`update role set permissions = (select array_agg(p) from unnest(permissions) p where p <> all(array[${sql.join(
+        taken.map((p) => sql`${p}`),
+        sql`, `,
+      )}]::text[])) where code = 'finance'`,
+    );
+    await db.execute(
+      sql`delete from role_default_grant where role_code = 'finance' and permission in (${sql.join(
+        taken.map((p) => sql`${p}`),
+        sql`, `,
+      )})`,
+    );
+    await t.prepare();
+    expect(await permissionsOfFinance()).toEqual([...finance.permissions].sort());
+    // A grant an administrator removed afterwards stays removed at the next start.
+    await db.execute(sql`update role set permissions = array_remove(permissions, ${taken[0]!}) where code = 'finance'`);
+    await t.prepare();
+    expect(await permissionsOfFinance()).not.toContain(taken[0]);
   });
 });
 

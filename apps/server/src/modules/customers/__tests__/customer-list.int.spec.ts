@@ -165,6 +165,24 @@ describe('customer list filters', () => {
     expect(await names(admin, 'createdTo=2026-10-01')).toEqual(['甲']);
   });
 
+  it('finds two-character terms, which have no trigram, in names, short names and pinyin initials', async () => {
+    await insert([
+      { name: '两字检索滇池智能仪表有限公司', shortName: '滇仪', pinyinInitials: 'lzjsdczhybyxgs dy', ownerId: rep1.userId },
+      { name: 'Qz Metering Two-Letter Search Ltd', ownerId: rep1.userId },
+    ]);
+    const found = async (q: string) =>
+      (
+        (await rep1.request({ method: 'GET', url: `/api/v1/customers?q=${encodeURIComponent(q)}&limit=200` })).json() as TPage<TCustomer>
+      ).items.map((c) => c.name);
+    expect(await found('滇池')).toContain('两字检索滇池智能仪表有限公司');
+    expect(await found('滇仪')).toContain('两字检索滇池智能仪表有限公司');
+    expect(await found('dy')).toContain('两字检索滇池智能仪表有限公司');
+    expect(await found('qZ')).toContain('Qz Metering Two-Letter Search Ltd');
+    // The characters must be next to each other and in this order.
+    expect(await found('池滇')).not.toContain('两字检索滇池智能仪表有限公司');
+    expect(await found('滇智')).not.toContain('两字检索滇池智能仪表有限公司');
+  });
+
   it('refuses unknown sorts and malformed filters', async () => {
     for (const query of ['sort=ownerId', 'grade=E', 'createdFrom=2026-13-01', 'inPool=maybe', 'ownerId=me']) {
       const res = await admin.request({ method: 'GET', url: `/api/v1/customers?${query}` });

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../kernel/db/database.ts';
 import { updateVersioned } from '../../../kernel/db/versioned.ts';
 import { activity } from '../activities.schema.ts';
@@ -61,4 +61,51 @@ export async function touchLastActivity(db: Db, customerId: string, at: Date): P
     .update(customer)
     .set({ lastActivityAt: sql`greatest(${customer.lastActivityAt}, ${at})` })
     .where(eq(customer.id, customerId));
+}
+
+/* activities of records of other modules (leads, opportunities) */
+
+/** The record of another module an activity hangs off: a lead, or an opportunity of a customer. */
+export type ActivityLink = { leadId: string } | { opportunityId: string };
+
+function linkCondition(link: ActivityLink): SQL {
+  return 'leadId' in link ? eq(activity.leadId, link.leadId) : eq(activity.opportunityId, link.opportunityId);
+}
+
+/** Newest first, keyset on (occurred_at, id), through the partial index of the link column. */
+export async function listLinkedActivities(
+  db: Db,
+  link: ActivityLink,
+  opts: { limit: number; type?: ActivityRow['type']; after?: { occurredAt: Date; id: string } },
+): Promise<ActivityRow[]> {
+  const after: SQL | undefined = opts.after
+    ? sql`(${activity.occurredAt}, ${activity.id}) < (${opts.after.occurredAt}, ${opts.after.id})`
+    : undefined;
+  return db
+    .select()
+    .from(activity)
+    .where(and(linkCondition(link), opts.type ? eq(activity.type, opts.type) : undefined, after))
+    .orderBy(desc(activity.occurredAt), desc(activity.id))
+    .limit(opts.limit);
+}
+
+export async function findLinkedActivity(db: Db, link: ActivityLink, id: string): Promise<ActivityRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(activity)
+    .where(and(eq(activity.id, id), linkCondition(link)));
+  return row;
+}
+
+/** Gives the lead's activities (those not yet on a customer) to the customer; answers the moved rows. */
+export async function joinLeadActivitiesToCustomer(
+  db: Db,
+  leadId: string,
+  customerId: string,
+): Promise<{ id: string; occurredAt: Date }[]> {
+  return db
+    .update(activity)
+    .set({ customerId })
+    .where(and(eq(activity.leadId, leadId), isNull(activity.customerId)))
+    .returning({ id: activity.id, occurredAt: activity.occurredAt });
 }

@@ -7,6 +7,8 @@ import {
   ZCreateCustomerActivity,
   ZIdParams,
   ZPage,
+  ZRecentActivity,
+  ZRecentActivityQuery,
   ZUpdateActivity,
 } from '@crm/contracts';
 import type { FastifyPluginAsync } from 'fastify';
@@ -14,11 +16,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contentDisposition } from '../../../kernel/files/files.service.ts';
 import type { ActivityService } from './activities.service.ts';
+import type { RecentActivityService } from './recent-activities.service.ts';
 
 const ZActivityParams = z.object({ id: z.uuid(), activityId: z.uuid() });
 const ZAttachmentParams = ZActivityParams.extend({ fileId: z.uuid() });
 
-export function activityRoutes(deps: { activities: ActivityService }): FastifyPluginAsync {
+export function activityRoutes(deps: { activities: ActivityService; recent: RecentActivityService }): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['activities'];
@@ -34,6 +37,14 @@ export function activityRoutes(deps: { activities: ActivityService }): FastifyPl
       '/api/v1/customers/:id/activities',
       { config: write, schema: { tags, params: ZIdParams, body: ZCreateActivity, response: { 201: ZActivity } } },
       async (req, reply) => reply.code(201).send(await deps.activities.create(req.actor, req.params.id, req.body)),
+    );
+    app.get(
+      '/api/v1/activities/recent',
+      {
+        config: read,
+        schema: { tags, querystring: ZRecentActivityQuery, response: { 200: z.object({ items: z.array(ZRecentActivity) }) } },
+      },
+      (req) => deps.recent.recent(req.actor, req.query),
     );
     // The same timeline addressed by query / body, for clients that work with activities first.
     app.get(

@@ -1,4 +1,4 @@
-import { or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../kernel/db/database.ts';
 import { customer } from '../customers.schema.ts';
 
@@ -11,19 +11,29 @@ import { customer } from '../customers.schema.ts';
 export async function findByCorePinyin(
   db: Db,
   patterns: readonly string[],
-  normalizedName: string,
+  keys: { normalizedName: string; namePinyin: string },
+  threshold: number,
   limit: number,
 ): Promise<(typeof customer.$inferSelect)[]> {
   if (patterns.length === 0) return [];
-  return (
-    db
-      .select()
-      .from(customer)
-      // Spellings are lower-case pinyin letters only: nothing to escape for LIKE.
-      .where(or(...patterns.map((p) => sql`${customer.namePinyin} like ${`%${p}%`}`)))
-      .orderBy(sql`similarity(${customer.normalizedName}, ${normalizedName}) desc`, customer.id)
-      .limit(limit)
-  );
+  const byName = sql`similarity(${customer.normalizedName}, ${keys.normalizedName})`;
+  return db
+    .select()
+    .from(customer)
+    .where(
+      and(
+        // Spellings are lower-case pinyin letters only: nothing to escape for LIKE.
+        or(...patterns.map((p) => sql`${customer.namePinyin} like ${`%${p}%`}`)),
+        // The scorer's own pre-filter (similarity.ts, `classify`): a spelling found inside another
+        // name ("he lin" in "…合霖…" and "…河林…") is no candidate unless the names are alike at all.
+        or(
+          eq(customer.normalizedName, keys.normalizedName),
+          sql`greatest(${byName}, similarity(${customer.namePinyin}, ${keys.namePinyin})) >= ${threshold}`,
+        ),
+      ),
+    )
+    .orderBy(sql`${byName} desc`, customer.id)
+    .limit(limit);
 }
 
 type Scored = { row: typeof customer.$inferSelect; byName: number; byPinyin: number };

@@ -11,6 +11,11 @@ export const RegistryErrorCode = defineErrors({
     'zh-CN': '工商信息服务（企查查）拒绝了查询（状态码 {status}），请联系管理员检查企查查账户',
     'en-US': 'The business registry (Qichacha) refused the query (status {status}); ask an administrator to check the Qichacha account',
   },
+  REGISTRY_BUSY: {
+    status: 429,
+    'zh-CN': '工商信息查询过于频繁，请约 {seconds} 秒后再试，或直接手工填写',
+    'en-US': 'Too many registry lookups right now; try again in about {seconds} s, or fill in the fields by hand',
+  },
   REGISTRY_COMPANY_NOT_FOUND: {
     status: 404,
     'zh-CN': '工商信息中没有找到该企业',

@@ -26,6 +26,7 @@ import {
   toRegistryCompany,
   toRegistryMatch,
   toRegistrySnapshot,
+  type QccCallContext,
   type QccClient,
   type QccDetails,
   type QccError,
@@ -58,6 +59,11 @@ const FIELD_ORDER: readonly RegistryFieldChange['field'][] = ZRegistryChangeFiel
 
 /** After this many transport failures in a row the service is taken to be down for this run. */
 const MAX_FAILURES_IN_A_ROW = 5;
+/** The weekly refresh paces itself under the outbound rate limit: it may wait this long for a slot. */
+const BATCH_MAX_WAIT_MS = 60_000;
+
+/** Who a registry call is made for, as the integration call log names them. */
+const callerOf = (actor: Actor): QccCallContext['caller'] => ({ id: actor.userId, name: actor.username });
 
 const ZCachedMatches = z.array(ZRegistryMatch);
 const ZCachedDetails = z.object({ details: z.record(z.string(), z.unknown()), orderNumber: z.string().nullable() });
@@ -106,6 +112,10 @@ export function createRegistryService(deps: {
     if (!isQccError(err)) throw err;
     logger.warn({ err, kind: err.kind, status: err.details.status }, 'registry call failed');
     if (err.kind === 'no_result' || err.kind === 'invalid_request') return new AppError(RegistryErrorCode.REGISTRY_COMPANY_NOT_FOUND);
+    if (err.kind === 'rate_limited') {
+      const seconds = Math.max(1, Math.ceil((err.details.retryAfterMs ?? 1000) / 1000));
+      return new AppError(RegistryErrorCode.REGISTRY_BUSY, { params: { seconds }, headers: { 'retry-after': String(seconds) } });
+    }
     if (err.kind === 'auth' || err.kind === 'quota' || err.kind === 'disabled') {
       return new AppError(RegistryErrorCode.REGISTRY_REFUSED, { params: { status: err.details.status ?? err.kind } });
     }
@@ -118,7 +128,10 @@ export function createRegistryService(deps: {
   }
 
   /** The registry record of one company, from the cache unless `fresh`; null when the registry has none. */
-  async function lookUp(keyword: string, opts: { fresh: boolean }): Promise<{ found: QccDetails; fetchedAt: Date } | null> {
+  async function lookUp(
+    keyword: string,
+    opts: { fresh: boolean } & QccCallContext,
+  ): Promise<{ found: QccDetails; fetchedAt: Date } | null> {
     const key = cacheKey('details', keyword);
     if (!opts.fresh && deps.cacheTtlSeconds > 0) {
       const cached = await repo.findCachedLookup(db, key, freshAfter());
@@ -130,7 +143,7 @@ export function createRegistryService(deps: {
         };
       }
     }
-    const found = await qcc.basicDetails(keyword);
+    const found = await qcc.basicDetails(keyword, { caller: opts.caller, maxWaitMs: opts.maxWaitMs });
     if (!found) return null;
     const fetchedAt = clock.now();
     await remember(key, found, found.orderNumber, fetchedAt);
@@ -204,7 +217,7 @@ export function createRegistryService(deps: {
       let items: TRegistryMatch[];
       let orderNumber: string | null;
       try {
-        const page = await qcc.fuzzySearch(q);
+        const page = await qcc.fuzzySearch(q, {}, { caller: callerOf(actor) });
         items = page.items.map(toRegistryMatch);
         orderNumber = page.orderNumber;
       } catch (err) {
@@ -221,7 +234,7 @@ export function createRegistryService(deps: {
       requireLookupPermission(actor);
       let looked: Awaited<ReturnType<typeof lookUp>>;
       try {
-        looked = await lookUp(keyword, { fresh: false });
+        looked = await lookUp(keyword, { fresh: false, caller: callerOf(actor) });
       } catch (err) {
         throw toAppError(err);
       }
@@ -241,7 +254,7 @@ export function createRegistryService(deps: {
       if (!row.creditCode) throw new AppError(RegistryErrorCode.REGISTRY_NO_CREDIT_CODE);
       let looked: Awaited<ReturnType<typeof lookUp>>;
       try {
-        looked = await lookUp(row.creditCode, { fresh: true });
+        looked = await lookUp(row.creditCode, { fresh: true, caller: callerOf(actor) });
       } catch (err) {
         throw toAppError(err);
       }
@@ -289,7 +302,7 @@ export function createRegistryService(deps: {
         for (const c of batch) {
           run.checked++;
           try {
-            const looked = await lookUp(c.creditCode, { fresh: true });
+            const looked = await lookUp(c.creditCode, { fresh: true, caller: callerOf(system), maxWaitMs: BATCH_MAX_WAIT_MS });
             failuresInARow = 0;
             if (!looked) {
               run.notFound++;

@@ -58,6 +58,6 @@ export function useDeleteActivity() {
 }
 
 /** Download link of an attachment, through the activity (readable by whoever sees the customer). */
-export function attachmentUrl(activity: Pick<TActivity, 'customerId' | 'id'>, fileId: string): string {
-  return apiUrl(`${base(activity.customerId)}/${encodeURIComponent(activity.id)}/attachments/${encodeURIComponent(fileId)}`);
+export function attachmentUrl(customerId: string, activityId: string, fileId: string): string {
+  return apiUrl(`${base(customerId)}/${encodeURIComponent(activityId)}/attachments/${encodeURIComponent(fileId)}`);
 }

@@ -1,7 +1,8 @@
 import { App, Button, Empty, Flex, Popconfirm, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { CalendarOutlined, DeleteOutlined, EditOutlined, PaperClipOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { TActivity } from '@crm/contracts';
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
+import type { TActivity, TPage } from '@crm/contracts';
 import { flattenPages } from '../../../shared/api/pagination.ts';
 import { LoadMore } from '../../../shared/ui/load-more.tsx';
 import { QueryError } from '../../../shared/ui/query-error.tsx';
@@ -16,11 +17,18 @@ function kb(size: number): string {
   return size >= 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(size / 1024))} KB`;
 }
 
-function ActivityBody({ activity, onEdit }: { activity: TActivity; onEdit: (a: TActivity) => void }) {
+interface ActivityBodyProps {
+  activity: TActivity;
+  onEdit: (a: TActivity) => void;
+  onDelete: (a: TActivity) => Promise<unknown>;
+  deleting: boolean;
+  attachmentHref: (a: TActivity, fileId: string) => string;
+}
+
+function ActivityBody({ activity, onEdit, onDelete, deleting, attachmentHref }: ActivityBodyProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useApiError();
-  const remove = useDeleteActivity();
   return (
     <div data-testid="activity-item" style={{ minWidth: 0 }}>
       <Flex justify="space-between" align="flex-start" gap={8}>
@@ -36,11 +44,11 @@ function ActivityBody({ activity, onEdit }: { activity: TActivity; onEdit: (a: T
             <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => onEdit(activity)} />
             <Popconfirm
               title={t('activities.deleteConfirm')}
-              okButtonProps={{ danger: true, loading: remove.isPending }}
+              okButtonProps={{ danger: true, loading: deleting }}
               onConfirm={() =>
-                remove.mutate(
-                  { customerId: activity.customerId, activityId: activity.id },
-                  { onSuccess: () => void message.success(t('activities.deleted')), onError: (e) => showError(e) },
+                onDelete(activity).then(
+                  () => void message.success(t('activities.deleted')),
+                  (e: unknown) => showError(e),
                 )
               }
             >
@@ -72,7 +80,7 @@ function ActivityBody({ activity, onEdit }: { activity: TActivity; onEdit: (a: T
           {activity.attachments.map((a) => (
             <a
               key={a.id}
-              href={attachmentUrl(activity, a.id)}
+              href={attachmentHref(activity, a.id)}
               download={a.name}
               style={{ wordBreak: 'break-all' }}
               data-testid="activity-attachment"
@@ -86,10 +94,13 @@ function ActivityBody({ activity, onEdit }: { activity: TActivity; onEdit: (a: T
   );
 }
 
-/** 跟进记录, newest first, growing downwards with "load more". */
-export function ActivityTimeline({ customerId, onEdit }: { customerId: string; onEdit: (a: TActivity) => void }) {
+export interface ActivityTimelineViewProps extends Omit<ActivityBodyProps, 'activity'> {
+  query: UseInfiniteQueryResult<InfiniteData<TPage<TActivity>>>;
+}
+
+/** 跟进记录, newest first, growing downwards with "load more": the view of any record's timeline. */
+export function ActivityTimelineView({ query, ...body }: ActivityTimelineViewProps) {
   const { t } = useTranslation();
-  const query = useActivities(customerId);
   const items = flattenPages(query.data);
   if (query.isPending) return <Skeleton active paragraph={{ rows: 5 }} />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
@@ -100,7 +111,7 @@ export function ActivityTimeline({ customerId, onEdit }: { customerId: string; o
         items={items.map((a) => ({
           key: a.id,
           icon: <ActivityTypeIcon type={a.type} />,
-          content: <ActivityBody activity={a} onEdit={onEdit} />,
+          content: <ActivityBody activity={a} {...body} />,
         }))}
       />
       <LoadMore
@@ -110,5 +121,20 @@ export function ActivityTimeline({ customerId, onEdit }: { customerId: string; o
         onLoadMore={() => void query.fetchNextPage()}
       />
     </div>
+  );
+}
+
+/** A customer's 跟进记录. */
+export function ActivityTimeline({ customerId, onEdit }: { customerId: string; onEdit: (a: TActivity) => void }) {
+  const query = useActivities(customerId);
+  const remove = useDeleteActivity();
+  return (
+    <ActivityTimelineView
+      query={query}
+      onEdit={onEdit}
+      onDelete={(a) => remove.mutateAsync({ customerId, activityId: a.id })}
+      deleting={remove.isPending}
+      attachmentHref={(a, fileId) => attachmentUrl(customerId, a.id, fileId)}
+    />
   );
 }

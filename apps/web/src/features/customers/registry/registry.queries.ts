@@ -19,12 +19,13 @@ export const registryQueryKeys = {
   changes: (customerId: string) => [...registryQueryKeys.all, 'changes', customerId] as const,
 };
 
-/** True when the registry cannot answer now (down, refused, not reachable): the form goes on without it. */
+/** True when the registry cannot answer now (down, refused, busy, not reachable): the form goes on without it. */
 export function isRegistryOutage(error: unknown): boolean {
   if (!isApiError(error)) return !(error instanceof DOMException && error.name === 'AbortError');
   return (
     error.code === RegistryErrorCode.REGISTRY_UNAVAILABLE ||
     error.code === RegistryErrorCode.REGISTRY_REFUSED ||
+    error.code === RegistryErrorCode.REGISTRY_BUSY ||
     error.code === CommonErrorCode.INTERNAL ||
     error.status >= 500
   );

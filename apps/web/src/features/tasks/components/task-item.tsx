@@ -1,10 +1,11 @@
 import { Button, Flex, Tag, Tooltip, Typography } from 'antd';
-import { CheckOutlined, UndoOutlined } from '@ant-design/icons';
+import { CheckOutlined, LinkOutlined, UndoOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TTask } from '@crm/contracts';
+import { relatedRecordPath, type TTask } from '@crm/contracts';
 import { formatDateTime } from '../../../shared/utils/format.ts';
+import { isRelatedType, TASK_KIND_LOOK } from './task-kind.tsx';
 
 const SHORT = (value: string) => formatDateTime(value).slice(0, 16);
 
@@ -17,20 +18,21 @@ export function dueState(task: Pick<TTask, 'status' | 'dueAt'>, now = dayjs()): 
   return 'later';
 }
 
-const relatedHref = (task: TTask) => (task.relatedType === 'customer' && task.relatedId ? `/customers/${task.relatedId}` : null);
-
 interface Props {
   task: TTask;
   showAssignee: boolean;
   busy: boolean;
   onComplete: () => void;
   onReopen: () => void;
+  /** Opens the task's details. */
+  onOpen: () => void;
 }
 
-export function TaskItem({ task, showAssignee, busy, onComplete, onReopen }: Props) {
+export function TaskItem({ task, showAssignee, busy, onComplete, onReopen, onOpen }: Props) {
   const { t } = useTranslation();
   const state = dueState(task);
-  const href = relatedHref(task);
+  const href = relatedRecordPath(task.relatedType, task.relatedId);
+  const look = TASK_KIND_LOOK[task.kind];
   const title = task.source === 'follow-up' && task.relatedLabel ? t('tasks.followUp', { label: task.relatedLabel }) : task.title;
   const accent = state === 'overdue' ? '#ff4d4f' : state === 'today' ? '#fa8c16' : 'transparent';
   return (
@@ -67,9 +69,16 @@ export function TaskItem({ task, showAssignee, busy, onComplete, onReopen }: Pro
       )}
       <div style={{ minWidth: 0, flex: 1 }}>
         <Flex justify="space-between" gap={8} wrap>
-          <Typography.Text strong delete={task.status !== 'open'} style={{ wordBreak: 'break-word' }} data-testid="task-title">
-            {href ? <Link to={href}>{title}</Link> : title}
-          </Typography.Text>
+          <Typography.Link
+            strong
+            delete={task.status !== 'open'}
+            style={{ wordBreak: 'break-word', color: 'inherit' }}
+            onClick={onOpen}
+            data-testid="task-title"
+          >
+            {task.kind !== 'todo' ? <span style={{ color: look.color, marginInlineEnd: 6 }}>{look.icon}</span> : null}
+            {title}
+          </Typography.Link>
           <Flex gap={4} wrap>
             {state === 'overdue' ? <Tag color="red">{t('tasks.overdue')}</Tag> : null}
             {state === 'today' ? <Tag color="orange">{t('tasks.today')}</Tag> : null}
@@ -89,6 +98,12 @@ export function TaskItem({ task, showAssignee, busy, onComplete, onReopen }: Pro
                 ? t('tasks.due', { time: SHORT(task.dueAt) })
                 : t('tasks.noDue')}
           </Typography.Text>
+          {href ? (
+            <Link to={href} style={{ fontSize: 12 }} data-testid="task-related-link">
+              <LinkOutlined /> {isRelatedType(task.relatedType) ? t(`calendar.task.relatedType.${task.relatedType}`) : null}
+              {task.source !== 'follow-up' && task.relatedLabel ? ` · ${task.relatedLabel}` : null}
+            </Link>
+          ) : null}
           {showAssignee && task.assigneeName ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('tasks.assignee', { name: task.assigneeName })}

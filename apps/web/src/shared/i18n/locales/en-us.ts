@@ -1,7 +1,21 @@
+import { leadsEnUS } from './sections/leads.ts';
+import { targetsEnUS } from './sections/targets.ts';
+import { opportunitiesEnUS } from './sections/opportunities.ts';
+import { productsEnUS } from './sections/products.ts';
+import { quotesEnUS } from './sections/quotes.ts';
+import { calendarEnUS } from './sections/calendar.ts';
+import { integrationsEnUS } from './sections/integrations.ts';
 import type { Messages } from './zh-cn.ts';
 
 /** English (United States). Typed against the zh-CN catalogue so that no key can be missing. */
 export const enUS: Messages = {
+  leads: leadsEnUS,
+  targets: targetsEnUS,
+  opportunities: opportunitiesEnUS,
+  products: productsEnUS,
+  quotes: quotesEnUS,
+  calendar: calendarEnUS,
+  integrations: integrationsEnUS,
   app: {
     name: 'Customer-to-Cash CRM',
     shortName: 'C2C CRM',
@@ -634,6 +648,7 @@ export const enUS: Messages = {
   },
   panels: {
     title: { opportunities: 'Opportunities', contracts: 'Contracts', shipments: 'Shipments', invoices: 'Invoices', receipts: 'Receipts' },
+    status: { opportunities: { open: 'Open', won: 'Won', lost: 'Lost' } },
     none: 'None yet',
     unavailable: 'None yet (shown once the module is available)',
     more: '{{count}} more',

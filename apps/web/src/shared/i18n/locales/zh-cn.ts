@@ -1,5 +1,19 @@
+import { leadsZhCN } from './sections/leads.ts';
+import { targetsZhCN } from './sections/targets.ts';
+import { opportunitiesZhCN } from './sections/opportunities.ts';
+import { productsZhCN } from './sections/products.ts';
+import { quotesZhCN } from './sections/quotes.ts';
+import { calendarZhCN } from './sections/calendar.ts';
+import { integrationsZhCN } from './sections/integrations.ts';
 /** Simplified Chinese: the reference catalogue. en-US must have exactly the same keys. */
 export const zhCN = {
+  leads: leadsZhCN,
+  targets: targetsZhCN,
+  opportunities: opportunitiesZhCN,
+  products: productsZhCN,
+  quotes: quotesZhCN,
+  calendar: calendarZhCN,
+  integrations: integrationsZhCN,
   app: {
     name: '智能电表客户到现金 CRM',
     shortName: 'C2C CRM',
@@ -629,6 +643,7 @@ export const zhCN = {
   },
   panels: {
     title: { opportunities: '商机', contracts: '合同', shipments: '发货', invoices: '发票', receipts: '回款' },
+    status: { opportunities: { open: '进行中', won: '赢单', lost: '输单' } },
     none: '暂无',
     unavailable: '暂无（模块上线后显示）',
     more: '另有 {{count}} 条',

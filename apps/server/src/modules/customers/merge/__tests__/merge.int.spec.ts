@@ -120,7 +120,9 @@ describe('merging two customers', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const m: TCustomerMerge = res.json();
-    expect(m.movedCounts).toEqual({ contacts: 1, activities: 2, tasks: 1, contracts: 2 });
+    // Other modules registered beside the test's own report that they had nothing to move.
+    const moved = Object.fromEntries(Object.entries(m.movedCounts).filter(([, n]) => n > 0));
+    expect(moved).toEqual({ contacts: 1, activities: 2, tasks: 1, contracts: 2 });
     expect(m.takenFields.sort()).toEqual(['address', 'creditCode', 'industry']);
     expect(m.canUndo).toBe(true);
 

@@ -77,7 +77,7 @@ describe('360 panels', () => {
     expect(res.statusCode).toBe(200);
     const body: TCustomerPanels = res.json();
     expect(body.panels.map((p) => [p.key, p.available])).toEqual([
-      ['opportunities', false],
+      ['opportunities', true],
       ['contracts', true],
       ['shipments', false],
       ['invoices', false],

@@ -1,5 +1,5 @@
 import { Permission, type TCustomer, type TRegistryChange, type TRegistryCompany, type TRegistryMatch } from '@crm/contracts';
-import { startQccSimulator, type QccSimulator } from '@crm/simulators/qcc';
+import { startQccSimulator, type QccSimulator } from '@crm/simulators/qichacha';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/test-app.ts';
 

@@ -1,4 +1,4 @@
-// Runs the QCC simulator on its own: `npm run qcc -w simulators -- --port 4010 --key KEY --secret SECRET`.
+// Runs the QCC simulator on its own: `npm run qichacha -w simulators -- --port 4010 --key KEY --secret SECRET`.
 import { parseArgs } from 'node:util';
 import { startQccSimulator } from './server.ts';
 

@@ -1,0 +1,38 @@
+import { registerMessages } from '../../../kernel/i18n.ts';
+
+registerMessages({
+  'zh-CN': {
+    'productImport.error.missing_column': '缺少必需的列：{column}',
+    'productImport.error.required': '必填',
+    'productImport.error.too_long': '不能超过 {max} 个字符',
+    'productImport.error.material_code': '物料编码只能包含字母、数字和 . _ - /，长度 3–40',
+    'productImport.error.unknown_category': '没有名为“{name}”的启用分类',
+    'productImport.error.money': '应为不小于 0、最多两位小数的金额',
+    'productImport.error.forbidden': '您无权设置此字段，请删除此列或留空',
+    'productImport.error.tax_rate': '税率应写作 13% 或 0.13',
+    'productImport.error.integer': '应为 0 到 {max} 之间的整数',
+    'productImport.error.status': '状态应为“在售”或“停产”',
+    'productImport.error.duplicate_in_file': '与第 {row} 行的物料编码重复',
+    'productImport.error.floor_above_list': '底价不能高于目录价',
+    'productImport.status.active': '在售',
+    'productImport.status.discontinued': '停产',
+    'productImport.sheet': '产品目录',
+  },
+  'en-US': {
+    'productImport.error.missing_column': 'Required column missing: {column}',
+    'productImport.error.required': 'Required',
+    'productImport.error.too_long': 'At most {max} characters',
+    'productImport.error.material_code': 'Material codes have 3–40 letters, digits and . _ - /',
+    'productImport.error.unknown_category': 'No active category named "{name}"',
+    'productImport.error.money': 'An amount of at least 0 with at most two decimals',
+    'productImport.error.forbidden': 'You may not set this field: remove the column or leave it empty',
+    'productImport.error.tax_rate': 'Write the tax rate as 13% or 0.13',
+    'productImport.error.integer': 'A whole number from 0 to {max}',
+    'productImport.error.status': 'Status is "active" or "discontinued"',
+    'productImport.error.duplicate_in_file': 'Same material code as row {row}',
+    'productImport.error.floor_above_list': 'The floor price cannot be above the list price',
+    'productImport.status.active': 'Active',
+    'productImport.status.discontinued': 'Discontinued',
+    'productImport.sheet': 'Products',
+  },
+});
