@@ -142,6 +142,8 @@ export async function findKanbanTeam(pool: pg.Pool, org: Org, totalOpportunities
 
 type Customer = {
   id: string;
+  /** Normalised name (numbered when shared): what its generators are seeded with. */
+  key: string;
   name: string;
   shortName: string | null;
   type: string;
@@ -152,7 +154,7 @@ type Customer = {
   createdAt: number;
 };
 
-type Planned = { c: Customer; created: number; isTender: boolean; kind: 'open' | 'won' | 'lost' };
+type Planned = { c: Customer; seed: string; created: number; isTender: boolean; kind: 'open' | 'won' | 'lost' };
 
 const GRADE_WEIGHT: Record<string, number> = { A: 3, B: 1.8, C: 1, D: 0.5 };
 const STATUS_WEIGHT: Record<string, number> = { active: 1.4, prospect: 1, dormant: 0.4, lost: 0.3 };
@@ -248,12 +250,14 @@ export async function generateOpportunities(
   // A won tender needs its bid-award notice (a stored file): the demo's notice when there is one.
   const notice = (
     await pool.query<{ id: string; name: string | null }>(
-      `select award_notice_file_id as id, award_notice_name as name from opportunity where award_notice_file_id is not null order by id limit 1`,
+      `select award_notice_file_id as id, award_notice_name as name from opportunity where award_notice_file_id is not null limit 1`,
     )
   ).rows[0];
+  let shared = 0;
   const customers = (
     await pool.query<{
       id: string;
+      normalized_name: string;
       name: string;
       short_name: string | null;
       type: string;
@@ -263,26 +267,37 @@ export async function generateOpportunities(
       department_id: string;
       created_at: Date;
     }>(
-      `select id, name, short_name, type, grade, status, owner_id, department_id, created_at from customer
-        where owner_id is not null and department_id is not null and merged_into_id is null order by id`,
+      `select id, normalized_name, name, short_name, type, grade, status, owner_id, department_id, created_at from customer
+        where owner_id is not null and department_id is not null and merged_into_id is null
+        -- By name, not id: the demo's customers have random ids.
+        order by normalized_name collate "C", name collate "C", id`,
     )
-  ).rows.map((r): Customer => ({
-    id: r.id,
-    name: r.name,
-    shortName: r.short_name,
-    type: r.type,
-    grade: r.grade,
-    status: r.status,
-    ownerId: r.owner_id,
-    departmentId: r.department_id,
-    createdAt: r.created_at.getTime(),
-  }));
+  ).rows.map((r, i, all): Customer => {
+    // The normalised name, numbered when several customers share it (the rows are sorted by it).
+    shared = i > 0 && all[i - 1]!.normalized_name === r.normalized_name ? shared + 1 : 0;
+    return {
+      id: r.id,
+      key: `${r.normalized_name}#${shared}`,
+      name: r.name,
+      shortName: r.short_name,
+      type: r.type,
+      grade: r.grade,
+      status: r.status,
+      ownerId: r.owner_id,
+      departmentId: r.department_id,
+      createdAt: r.created_at.getTime(),
+    };
+  });
   if (customers.length === 0) throw new Error('no customers with an owner to give opportunities to');
 
-  // 1. Plan: how many per customer (largest remainder over the weights), when, tender or not, open or closed.
-  const rng = createRng(`${SEED}:${existing}:plan`);
+  // 1. Plan: how many per customer (largest remainder over the weights), when, tender or not, open or
+  // closed. Each customer's draws come from a generator seeded with its normalised name, each
+  // opportunity's details from one seeded with that and its number: a row depends on its customer
+  // only (not on the order, nor on the demo's customers, whose ids and times are those of the seed).
+  const rngs = customers.map((c) => createRng(`${SEED}:${existing}:${c.key}`));
   const weights = customers.map(
-    (c) => Math.exp(0.8 * normal(rng)) * (GRADE_WEIGHT[c.grade] ?? 1) * (STATUS_WEIGHT[c.status] ?? 1) * (c.type === 'grid' ? 1.5 : 1),
+    (c, i) =>
+      Math.exp(0.8 * normal(rngs[i]!)) * (GRADE_WEIGHT[c.grade] ?? 1) * (STATUS_WEIGHT[c.status] ?? 1) * (c.type === 'grid' ? 1.5 : 1),
   );
   const sumW = weights.reduce((s, w) => s + w, 0);
   const counts = new Int32Array(customers.length);
@@ -302,6 +317,7 @@ export async function generateOpportunities(
   const span = 730 * DAY;
   const planned: Planned[] = [];
   customers.forEach((c, i) => {
+    const rng = rngs[i]!;
     for (let k = 0; k < counts[i]!; k++) {
       const raw = anchor - DAY - Math.floor(rng.next() * (span - DAY));
       const created = workTime(Math.max(raw, c.createdAt + DAY), rng, Math.min(c.createdAt + DAY, anchor - DAY), anchor - HOUR);
@@ -311,7 +327,7 @@ export async function generateOpportunities(
       const u = rng.next();
       const kind: Planned['kind'] = u < pOpen ? 'open' : rng.next() < 0.45 ? 'won' : 'lost';
       // Without an award notice to attach, a won tender cannot exist: such wins are plain deals.
-      planned.push({ c, created, isTender: isTender && !(kind === 'won' && !notice), kind });
+      planned.push({ c, seed: `${SEED}:${existing}:${c.key}:${k}`, created, isTender: isTender && !(kind === 'won' && !notice), kind });
     }
   });
 
@@ -333,7 +349,6 @@ export async function generateOpportunities(
 
   // 3. The rows, chunk by chunk, on two connections (two backends): the opportunities of a chunk on
   // one, their stage history on the other once they are in, while the next chunk is made.
-  const detail = createRng(`${SEED}:${existing}:detail`);
   const client = await pool.connect();
   const history = await pool.connect();
   let stageChanges = 0;
@@ -354,7 +369,7 @@ export async function generateOpportunities(
       const o: unknown[][] = Array.from({ length: 31 }, () => []);
       const h: unknown[][] = Array.from({ length: 9 }, () => []);
       for (const p of chunk) {
-        const r = detail;
+        const r = createRng(p.seed);
         const { c } = p;
         const id = r.uuid();
         serial++;
@@ -582,8 +597,8 @@ export async function generateTargets(
   const t0 = performance.now();
   const year = Number(opts.anchor.date.slice(0, 4));
   const holders = (
-    await pool.query<{ id: string; department_id: string; roles: string[] }>(
-      `select u.id, u.department_id, array_agg(r.code order by r.code) as roles
+    await pool.query<{ id: string; username: string; department_id: string; roles: string[] }>(
+      `select u.id, u.username, u.department_id, array_agg(r.code order by r.code) as roles
          from app_user u join user_role ur on ur.user_id = u.id join role r on r.id = ur.role_id
         where u.is_active and $1 = any(r.permissions)
         group by u.id order by u.id`,
@@ -623,7 +638,8 @@ export async function generateTargets(
   for (const h of holders) {
     const w = won.get(h.id);
     const share = h.roles.includes('sales_rep') ? 0.6 : h.roles.includes('sales_manager') ? 0.4 : 0.2;
-    const stretch = 0.9 + 0.4 * unitHash(`${h.id}:stretch`);
+    // Drawn from the username, not the id: the demo's users have random ids.
+    const stretch = 0.9 + 0.4 * unitHash(`${h.username}:stretch`);
     const lastYear = w ? w.amount.reduce((s, v) => s + v, 0) : 0;
     const amountYear = (lastYear > 0 ? lastYear : medianAmount * share) * stretch;
     const countYear = Math.max(1, Math.round((w ? w.count.reduce((s, v) => s + v, 0) : medianCount * share) * stretch));
@@ -634,7 +650,8 @@ export async function generateTargets(
     for (const { key, unit } of metrics) {
       if (key === 'won_opportunities') values[key] = spread(BigInt(countYear), shape);
       // Other counts (new customers, and any count metric added later): one to four a month.
-      else if (unit === 'count') values[key] = MONTH_WEIGHTS.map((_, m) => BigInt(1 + Math.floor(4 * unitHash(`${h.id}:${key}:${m}`))));
+      else if (unit === 'count')
+        values[key] = MONTH_WEIGHTS.map((_, m) => BigInt(1 + Math.floor(4 * unitHash(`${h.username}:${key}:${m}`))));
       else if (key === 'won_amount') values[key] = wonAmount;
       else values[key] = wonAmount.map((v) => roundTo((v * (FOLLOWS_WON[key] ?? 85n)) / 100n, WAN));
     }

@@ -106,7 +106,8 @@ export async function generateLeads(
   >();
   for (const r of (
     await pool.query<{ id: string; name: string; province: string | null; city: string | null; industry: string | null; owner_id: string }>(
-      `select id, name, province, city, industry, owner_id from customer where owner_id is not null and merged_into_id is null order by id`,
+      `select id, name, province, city, industry, owner_id from customer where owner_id is not null and merged_into_id is null
+        order by normalized_name collate "C", id`,
     )
   ).rows) {
     const list = customersOf.get(r.owner_id) ?? [];
@@ -228,6 +229,8 @@ export async function generateLeads(
 
 type QuoteSource = {
   id: string;
+  /** The opportunity's own fields (not its id: the demo's ids are random): its quote's generator seed. */
+  key: string;
   name: string;
   customer_id: string;
   customer_name: string;
@@ -323,16 +326,19 @@ export async function generateQuotes(
   // Opportunities that reached the quoting stage (and when), without a quote yet, in a deterministic order.
   const sources = (
     await pool.query<QuoteSource>(
-      `select o.id, o.name, o.customer_id, c.name as customer_name, c.grade, c.province, o.owner_id, o.department_id, o.currency,
-              o.stage_kind, s.position as stage_position, q.at as quoted_from, o.closed_at
-         from (select ch.opportunity_id as id, min(ch.at) as at from opportunity_stage_change ch
-                 join opportunity_stage s2 on s2.id = ch.to_stage_id
-                where s2.kind = 'open' and s2.position >= $1 group by ch.opportunity_id) q
-         join opportunity o on o.id = q.id
-         join opportunity_stage s on s.id = o.stage_id
-         join customer c on c.id = o.customer_id
-        where not exists (select 1 from quote x where x.opportunity_id = o.id)
-        order by md5(o.id::text)
+      `select * from (
+         select o.id, concat_ws('|', o.name, o.amount, o.expected_close_date, o.stage_kind, c.normalized_name) as key, o.name, o.customer_id,
+                c.name as customer_name, c.grade, c.province, o.owner_id, o.department_id, o.currency,
+                o.stage_kind, s.position as stage_position, q.at as quoted_from, o.closed_at
+           from (select ch.opportunity_id as id, min(ch.at) as at from opportunity_stage_change ch
+                   join opportunity_stage s2 on s2.id = ch.to_stage_id
+                  where s2.kind = 'open' and s2.position >= $1 group by ch.opportunity_id) q
+           join opportunity o on o.id = q.id
+           join opportunity_stage s on s.id = o.stage_id
+           join customer c on c.id = o.customer_id
+          where not exists (select 1 from quote x where x.opportunity_id = o.id)) x
+        -- A shuffle that does not depend on ids (the demo's are random): the opportunity's own fields.
+        order by md5(x.key), x.key collate "C", x.id
         limit $2`,
       [quoting.position, want],
     )
@@ -347,12 +353,23 @@ export async function generateQuotes(
     ).rows.map((r) => [r.id, r.codes]),
   );
 
-  const rng = createRng(`${SEED}:${existing}:quotes`);
   const anchor = opts.anchor.at;
   const today = opts.anchor.date;
-  type Draft = { s: QuoteSource; at: number; status: QuoteStatus; versions: PricedQuote[]; grade: TCustomerGrade | null };
+  type Draft = {
+    s: QuoteSource;
+    at: number;
+    status: QuoteStatus;
+    versions: PricedQuote[];
+    grade: TCustomerGrade | null;
+    ids: { quote: string; versions: string[] };
+  };
   const drafts: Draft[] = [];
+  const seen = new Map<string, number>();
   for (const s of sources) {
+    // Each quote from its own generator: it depends on its opportunity only, not on the order.
+    const twin = seen.get(s.key) ?? 0;
+    seen.set(s.key, twin + 1);
+    const rng = createRng(`${SEED}:${existing}:${s.key}#${twin}`);
     const end = Math.min(s.closed_at?.getTime() ?? anchor, anchor) - HOUR;
     const from = s.quoted_from.getTime();
     const at = workTime(from + Math.floor(rng.next() * 0.5 * Math.max(0, end - from)), rng, from, Math.max(from, end));
@@ -411,7 +428,7 @@ export async function generateQuotes(
     if (last.requiresApproval && status === 'draft') status = 'needs_approval';
     if (!last.requiresApproval && status === 'needs_approval') status = 'draft';
     if (OPEN_STATUSES.includes(status) && addDaysTo(beijingDate(at), settings.validityDays) < today) status = 'expired';
-    drafts.push({ s, at, status, versions, grade });
+    drafts.push({ s, at, status, versions, grade, ids: { quote: rng.uuid(), versions: versions.map(() => rng.uuid()) } });
   }
 
   // Numbers: per numbering period (month), a block reserved in one statement, in the order of creation.
@@ -458,11 +475,11 @@ export async function generateQuotes(
     const v: unknown[][] = Array.from({ length: 30 }, () => []);
     const ln: unknown[][] = Array.from({ length: 24 }, () => []);
     for (const d of drafts) {
-      const id = rng.uuid();
+      const id = d.ids.quote;
       const at = new Date(d.at);
       const validUntil = addDaysTo(beijingDate(d.at), settings.validityDays);
       const last = d.versions.at(-1)!;
-      const versionIds = d.versions.map(() => rng.uuid());
+      const versionIds = d.ids.versions;
       const currentId = versionIds.at(-1)!;
       [
         id,

@@ -2,7 +2,7 @@ import { ZIdParams, ZStoredFile } from '@crm/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, CommonError } from '../errors.ts';
-import { contentDisposition, type FileService } from './files.service.ts';
+import { sendStoredFile, type FileService } from './files.service.ts';
 
 /** Upload (multipart field `file`) and download of stored files. */
 export function fileRoutes(files: FileService): FastifyPluginAsync {
@@ -27,13 +27,7 @@ export function fileRoutes(files: FileService): FastifyPluginAsync {
       files.get(req.actor, req.params.id),
     );
     app.get('/api/v1/files/:id/content', { schema: { tags: ['files'], params: ZIdParams } }, async (req, reply) => {
-      const { file, stream } = await files.open(req.actor, req.params.id);
-      return reply
-        .type(file.mimeType)
-        .header('content-disposition', contentDisposition(file.name))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return sendStoredFile(reply, await files.open(req.actor, req.params.id));
     });
   };
 }

@@ -14,7 +14,7 @@ import {
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contentDisposition } from '../../../kernel/files/files.service.ts';
+import { sendStoredFile } from '../../../kernel/files/files.service.ts';
 import type { ActivityService } from './activities.service.ts';
 import type { RecentActivityService } from './recent-activities.service.ts';
 
@@ -80,13 +80,10 @@ export function activityRoutes(deps: { activities: ActivityService; recent: Rece
       '/api/v1/customers/:id/activities/:activityId/attachments/:fileId',
       { config: read, schema: { tags, params: ZAttachmentParams } },
       async (req, reply) => {
-        const { file, stream } = await deps.activities.openAttachment(req.actor, req.params.id, req.params.activityId, req.params.fileId);
-        return reply
-          .type(file.mimeType)
-          .header('content-disposition', contentDisposition(file.name))
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .send(stream);
+        return sendStoredFile(
+          reply,
+          await deps.activities.openAttachment(req.actor, req.params.id, req.params.activityId, req.params.fileId),
+        );
       },
     );
   };

@@ -22,7 +22,7 @@ import {
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contentDisposition } from '../../../kernel/files/files.service.ts';
+import { sendStoredFile } from '../../../kernel/files/files.service.ts';
 import type { BoardService } from './board.service.ts';
 import type { OpportunityService } from './opportunities.service.ts';
 import type { PipelineService } from './pipeline.service.ts';
@@ -93,13 +93,7 @@ export function opportunityRoutes(deps: {
       async (req) => ({ items: await deps.opportunities.history(req.actor, req.params.id) }),
     );
     app.get('/api/v1/opportunities/:id/award-notice', { config: read, schema: { tags, params: ZIdParams } }, async (req, reply) => {
-      const { file, stream } = await deps.opportunities.openAwardNotice(req.actor, req.params.id);
-      return reply
-        .type(file.mimeType)
-        .header('content-disposition', contentDisposition(file.name))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return sendStoredFile(reply, await deps.opportunities.openAwardNotice(req.actor, req.params.id));
     });
     app.get('/api/v1/opportunity-pipeline', { config: read, schema: { tags, response: { 200: ZPipeline } } }, () => deps.pipeline.get());
     app.put(

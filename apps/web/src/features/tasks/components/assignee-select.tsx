@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Select, Typography } from 'antd';
+import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TPage, TUser } from '@crm/contracts';
 import { api } from '../../../shared/api/api-client.ts';
 import { useDebouncedValue } from '../../../shared/hooks/use-debounced-value.ts';
 import { useCurrentUser } from '../../auth/api/auth.queries.ts';
+import { renderUserOption } from '../../users/components/user-select.tsx';
 
 interface Props {
   value?: string;
@@ -67,16 +68,7 @@ export function AssigneeSelect({ value, onChange, currentName, id, 'data-testid'
       loading={users.isFetching}
       options={options}
       notFoundContent={users.isFetching ? t('common.loading') : t('common.empty')}
-      optionRender={(option) => (
-        <div>
-          <div>{option.data.label}</div>
-          {option.data.title ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {option.data.title}
-            </Typography.Text>
-          ) : null}
-        </div>
-      )}
+      optionRender={renderUserOption}
       style={{ width: '100%' }}
     />
   );

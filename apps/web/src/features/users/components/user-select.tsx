@@ -23,6 +23,20 @@ interface UserSelectProps {
   'data-testid'?: string;
 }
 
+/** A user option of a select: the name, and the department under it. */
+export function renderUserOption(option: { data: { label?: React.ReactNode; title?: string } }) {
+  return (
+    <div>
+      <div>{option.data.label}</div>
+      {option.data.title ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {option.data.title}
+        </Typography.Text>
+      ) : null}
+    </div>
+  );
+}
+
 /** Picks one active user by searching the server (name, username, email, mobile). */
 export function UserSelect({
   value,
@@ -69,16 +83,7 @@ export function UserSelect({
       loading={users.isFetching}
       options={options}
       notFoundContent={users.isFetching ? t('common.loading') : t('common.empty')}
-      optionRender={(option) => (
-        <div>
-          <div>{option.data.label}</div>
-          {option.data.title ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {option.data.title}
-            </Typography.Text>
-          ) : null}
-        </div>
-      )}
+      optionRender={renderUserOption}
       style={{ width: '100%', ...style }}
     />
   );
