@@ -65,12 +65,14 @@ describe('the customer list as a power tool', () => {
     await expect.poll(() => header(page)).not.toContain('部门');
     await screenshot(page, 'desktop-customer-list-columns');
     await page.getByTestId('columns-button').click();
+    await chooser.waitFor({ state: 'hidden' });
 
     await page.getByTestId('views-button').click();
     await page.locator('.ant-dropdown-menu').getByText('另存为新视图…').click();
     await page.getByTestId('view-name').fill('华东 A 级集招');
     await page.getByTestId('view-name-ok').click();
-    await page.waitForURL(/view=[0-9a-f-]{36}/);
+    // The saved view's id enters the address through a router replace, not a page load.
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/view=[0-9a-f-]{36}/);
     await expect.poll(() => page.getByTestId('views-button').textContent()).toContain('华东 A 级集招');
 
     const checkboxes = table(page).locator('.ant-table-row .ant-checkbox-input');
