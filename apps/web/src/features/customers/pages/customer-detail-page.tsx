@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Flex, Result, Row, Skeleton, Tabs, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Tabs, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, MergeOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Permission } from '@crm/contracts';
-import { QueryError } from '../../../shared/ui/query-error.tsx';
+import { detailQueryState } from '../../../shared/ui/detail-query-state.tsx';
 import { useSession } from '../../auth/api/auth.queries.ts';
 import { usePermission } from '../../auth/hooks/use-permission.ts';
 import { useCustomer } from '../api/customers.queries.ts';
@@ -49,27 +49,8 @@ function CustomerDetail({ id }: { id: string }) {
     </Link>
   );
 
-  if (detail.isPending) {
-    return (
-      <div className="page-container">
-        {back}
-        <Card style={{ marginTop: 12 }}>
-          <Skeleton active paragraph={{ rows: 6 }} />
-        </Card>
-      </div>
-    );
-  }
-  if (detail.isError) {
-    return (
-      <div className="page-container">
-        {back}
-        <Card style={{ marginTop: 12 }}>
-          <QueryError error={detail.error} onRetry={reload} />
-        </Card>
-      </div>
-    );
-  }
-  if (!detail.data) return <Result status="404" />;
+  const notReady = detailQueryState(detail, { back, onRetry: reload });
+  if (notReady || !detail.data) return notReady;
 
   const { customer, contacts } = detail.data;
   // A pool customer seen by someone who would not see it otherwise: it can be claimed, not changed.

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Dropdown, Flex, Popconfirm, Result, Row, Skeleton, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Dropdown, Flex, Popconfirm, Row, Typography } from 'antd';
 import {
   ArrowLeftOutlined,
   CheckCircleOutlined,
@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Permission, type TLead } from '@crm/contracts';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile.ts';
-import { QueryError } from '../../../shared/ui/query-error.tsx';
+import { detailQueryState } from '../../../shared/ui/detail-query-state.tsx';
 import { useApiError } from '../../../shared/ui/use-api-error.tsx';
 import { formatDate, formatDateTime } from '../../../shared/utils/format.ts';
 import { usePermission } from '../../auth/hooks/use-permission.ts';
@@ -48,27 +48,8 @@ function LeadDetail({ id }: { id: string }) {
       <ArrowLeftOutlined /> {t('leads.backToList')}
     </Link>
   );
-  if (lead.isPending) {
-    return (
-      <div className="page-container">
-        {back}
-        <Card style={{ marginTop: 12 }}>
-          <Skeleton active paragraph={{ rows: 6 }} />
-        </Card>
-      </div>
-    );
-  }
-  if (lead.isError) {
-    return (
-      <div className="page-container">
-        {back}
-        <Card style={{ marginTop: 12 }}>
-          <QueryError error={lead.error} onRetry={reload} />
-        </Card>
-      </div>
-    );
-  }
-  if (!lead.data) return <Result status="404" />;
+  const notReady = detailQueryState(lead, { back, onRetry: reload });
+  if (notReady || !lead.data) return notReady;
   const l = lead.data;
 
   return (
