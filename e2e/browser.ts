@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -82,15 +82,63 @@ export function usePagePerTest(viewport = DESKTOP): () => Page {
 export async function pickOption(page: Page, testId: string, label: string, opts: { close?: boolean } = {}): Promise<void> {
   const select = page.getByTestId(testId);
   for (let attempt = 0; attempt < 3; attempt++) {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
     try {
+      await select.click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: label })
+        .first()
+        .click({ timeout: 8_000 });
       await expect.poll(() => select.textContent(), { timeout: 8_000 }).toContain(label);
       if (opts.close) await page.keyboard.press('Escape');
       return;
     } catch {
-      // The click landed while the dropdown was still animating: open it and pick again.
+      // The click landed while the dropdown was still animating, or it closed under the pointer:
+      // close it and pick again.
+      await page.keyboard.press('Escape');
     }
   }
   throw new Error(`could not pick ${label} in ${testId}`);
+}
+
+/**
+ * Types into a searchable antd Select and picks the first option showing `option`. The search text
+ * is filled into the select's own input (not typed at whatever has the focus), and the whole step is
+ * repeated when the answer is slow or the click lands while the dropdown animates. `done` tells when
+ * the pick has taken (default: the select shows the option's text); `close` presses Escape after.
+ */
+export async function searchAndPick(
+  page: Page,
+  select: Locator,
+  search: string,
+  option: string,
+  opts: { done?: () => Promise<boolean>; close?: boolean } = {},
+): Promise<void> {
+  const done = opts.done ?? (async () => ((await select.textContent()) ?? '').includes(option));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await select.click();
+      await select.locator('input').first().fill(search);
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: option })
+        .first()
+        .click({ timeout: 10_000 });
+      await expect.poll(done, { timeout: 8_000 }).toBe(true);
+      if (opts.close) await page.keyboard.press('Escape');
+      return;
+    } catch {
+      // A slow answer or a click during the dropdown's animation: close it and try once more.
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`could not pick ${option} after searching ${search}`);
+}
+
+/** Types a new value into a tags-mode antd Select and confirms it with Enter. */
+export async function addTag(page: Page, select: Locator, tag: string): Promise<void> {
+  await select.click();
+  await select.locator('input').first().fill(tag);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => select.textContent()).toContain(tag);
 }

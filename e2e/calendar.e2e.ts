@@ -37,10 +37,12 @@ describe('calendar', () => {
     await page.goto('/calendar');
     const date = await openNextMonthsFifteenth(page);
 
+    // The panel beside the grid follows the chosen day; its button adds a task on that day.
+    await expect.poll(() => page.getByTestId('calendar-day-panel').getAttribute('data-date')).toBe(date);
     await page.getByTestId('calendar-day-panel-add').click();
     // The form starts on the chosen day.
     const due = page.getByTestId('task-form').locator('input[data-testid="task-due"], [data-testid="task-due"] input').first();
-    expect(await due.inputValue()).toContain(date);
+    await expect.poll(() => due.inputValue()).toContain(date);
     await fillTask(page, '拜访常州供电公司计量中心，演示新款三相表', '拜访');
 
     const day = page.locator(`[data-testid="calendar-day"][data-date="${date}"]`);
@@ -83,6 +85,7 @@ describe('calendar', () => {
     await expect.poll(() => page.getByTestId('calendar-title').textContent()).toBe('林晓 的日程');
     const date = await openNextMonthsFifteenth(page);
     expect(page.url()).toContain('user=');
+    await expect.poll(() => page.getByTestId('calendar-day-panel').getAttribute('data-date')).toBe(date);
     await page.getByTestId('calendar-day-panel-add').click();
     // Created from the colleague's calendar, the task is for the colleague.
     await expect.poll(() => page.getByTestId('task-assignee').textContent()).toContain('林晓');

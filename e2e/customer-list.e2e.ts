@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, PHONE, launchBrowser, login, newPage, pickOption, screenshot } from './browser.ts';
+import { DESKTOP, PHONE, launchBrowser, login, newPage, pickOption, screenshot, addTag } from './browser.ts';
 import { E2E_DEMO_PASSWORD } from './global-setup.ts';
 
 let browser: Browser;
@@ -40,14 +40,13 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 describe('the customer list as a power tool', () => {
   it('filters by grade and tag, hides a column, saves a view, picks it after a reload and exports it', async () => {
     const page = await openList(DESKTOP, 'zh-CN');
-    await expect.poll(() => table(page).textContent()).toContain('国网江苏省电力有限公司');
+    // Other browser tests add customers: the unfiltered list's first rows depend on their order.
+    await expect.poll(() => table(page).locator('.ant-table-row').count()).toBeGreaterThan(0);
 
     await pickOption(page, 'customer-filter-grade', 'A 级', { close: true });
     await page.getByTestId('customer-filter-more').click();
     const tags = page.getByTestId('customer-filter-tags');
-    await tags.click();
-    await page.keyboard.type('集招');
-    await page.keyboard.press('Enter');
+    await addTag(page, tags, '集招');
     await page.keyboard.press('Escape');
     await page.waitForURL(/grade=A/);
     await page.waitForURL(/tag=/);
@@ -121,7 +120,7 @@ describe('the customer list as a power tool', () => {
 
   it('looks right in English at 1440 × 900', async () => {
     const page = await openList(DESKTOP, 'en-US');
-    await expect.poll(() => table(page).textContent()).toContain('国网江苏省电力有限公司');
+    await expect.poll(() => table(page).locator('.ant-table-row').count()).toBeGreaterThan(0);
     await page.getByTestId('customer-filter-more').click();
     await expect.poll(() => page.getByTestId('customer-filter-panel').textContent()).toContain('Department (with sub-departments)');
     await table(page).locator('.ant-table-row .ant-checkbox-input').first().check();
@@ -135,7 +134,7 @@ describe('the customer list as a power tool', () => {
   for (const language of ['zh-CN', 'en-US'] as const) {
     it(`fits a 375 px phone with the filter panel open (${language})`, async () => {
       const page = await openList(PHONE, language);
-      await expect.poll(() => page.getByTestId('customers-list').textContent()).toContain('国网江苏省电力有限公司');
+      await expect.poll(() => page.getByTestId('customer-card').count()).toBeGreaterThan(0);
       await page.getByTestId('customer-filter-more').click();
       await expect.poll(() => page.getByTestId('customer-filter-panel').isVisible()).toBe(true);
       expect(await overflow(page)).toBeLessThanOrEqual(0);

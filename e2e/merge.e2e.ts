@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, login, screenshot, usePagePerTest } from './browser.ts';
+import { DESKTOP, PHONE, login, screenshot, usePagePerTest, searchAndPick } from './browser.ts';
 import { E2E_DEMO_PASSWORD } from './global-setup.ts';
 
 const currentPage = usePagePerTest(DESKTOP);
@@ -22,10 +22,9 @@ async function createCustomer(page: Page, body: Record<string, unknown>): Promis
 async function pickDuplicate(page: Page, search: string, name: string) {
   await page.getByTestId('customer-merge').click();
   const dialog = page.getByTestId('merge-dialog');
-  await dialog.getByTestId('merge-pick').click();
-  await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click();
-  await expect.poll(() => dialog.getByTestId('merge-next').isEnabled()).toBe(true);
+  await searchAndPick(page, dialog.getByTestId('merge-pick'), search, name, {
+    done: () => dialog.getByTestId('merge-next').isEnabled(),
+  });
   await dialog.getByTestId('merge-next').click();
   await expect.poll(() => dialog.getByTestId('merge-merged-name').textContent()).toBe(name);
   return dialog;

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, login, PHONE, screenshot, usePagePerTest } from './browser.ts';
+import { DESKTOP, login, PHONE, screenshot, usePagePerTest, addTag, searchAndPick } from './browser.ts';
 import { E2E_ADMIN_PASSWORD, E2E_DEMO_PASSWORD } from './global-setup.ts';
 
 async function openPool(page: Page): Promise<void> {
@@ -40,9 +40,7 @@ describe('the public pool', () => {
     await page.getByTestId('batch-actions').click();
     await page.getByTestId('batch-addTags').click();
     const tags = page.getByTestId('batch-tags');
-    await tags.click();
-    await page.keyboard.type('年度重点');
-    await page.keyboard.press('Enter');
+    await addTag(page, tags, '年度重点');
     await screenshot(page, 'desktop-batch-tags');
     // Close the tag dropdown before confirming.
     await page.getByTestId('batch-modal').locator('.ant-modal-title').click();
@@ -58,18 +56,7 @@ describe('the public pool', () => {
     await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
     await page.getByTestId('customer-transfer').click();
     const owner = page.getByTestId('transfer-owner');
-    // The user search answers while the dropdown animates: pick again until the choice shows.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await owner.click();
-      await page.keyboard.type('周杰');
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '周杰' }).first().click();
-      try {
-        await expect.poll(() => owner.textContent(), { timeout: 5_000 }).toContain('周杰');
-        break;
-      } catch {
-        // Not taken: open the select again and pick once more.
-      }
-    }
+    await searchAndPick(page, owner, '周杰', '周杰');
     await page.getByTestId('reason-input').fill('客户分工调整，由周杰负责南京片区');
     await screenshot(page, 'desktop-transfer');
     await page

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launchBrowser, login, newPage, PHONE, pickOption, screenshot } from './browser.ts';
+import { DESKTOP, launchBrowser, login, newPage, PHONE, pickOption, screenshot, searchAndPick } from './browser.ts';
 import { E2E_DEMO_PASSWORD } from './global-setup.ts';
 
 let browser: Browser;
@@ -25,11 +25,7 @@ async function sheet(rows: unknown[][]): Promise<Buffer> {
 /** Picks products in the price check by material code. */
 async function pickProduct(page: Page, code: string): Promise<void> {
   const picker = page.getByTestId('price-tester-products');
-  await picker.click();
-  await page.keyboard.type(code);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: code }).first().click();
-  await expect.poll(() => picker.textContent()).toContain(code);
-  await page.keyboard.press('Escape');
+  await searchAndPick(page, picker, code, code, { close: true });
 }
 
 describe('products and price lists', () => {
@@ -47,13 +43,9 @@ describe('products and price lists', () => {
 
       await page.goto('/price-lists');
       const customer = page.getByTestId('price-tester-customer');
-      await customer.click();
-      await page.keyboard.type('国网江苏省电力');
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: '国网江苏省电力有限公司（A' })
-        .first()
-        .click();
+      await searchAndPick(page, customer, '国网江苏省电力', '国网江苏省电力有限公司（A', {
+        done: async () => ((await customer.textContent()) ?? '').includes('国网江苏省电力有限公司'),
+      });
       await pickProduct(page, '1101000100');
       await pickProduct(page, '1501000100');
       await page.getByTestId('price-tester-run').click();

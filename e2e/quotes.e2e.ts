@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, login, screenshot, usePagePerTest } from './browser.ts';
+import { DESKTOP, login, screenshot, usePagePerTest, searchAndPick } from './browser.ts';
 import { E2E_DEMO_PASSWORD } from './global-setup.ts';
 
 const currentPage = usePagePerTest(DESKTOP);
@@ -20,11 +20,10 @@ describe('quotes', () => {
     await expect.poll(() => page.getByTestId('quote-title').inputValue()).not.toBe('');
 
     // A meter from the catalogue, priced by the price list with its explanation.
-    await page.getByTestId('quote-add-product').click();
-    await page.keyboard.type('DDZY102C');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'DDZY102C' }).first().click();
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('quote-line').count()).toBe(1);
+    await searchAndPick(page, page.getByTestId('quote-add-product'), 'DDZY102C', 'DDZY102C', {
+      done: async () => (await page.getByTestId('quote-line').count()) === 1,
+      close: true,
+    });
     await expect.poll(() => page.getByTestId('quote-line-price-source').first().textContent()).toMatch(/价目表|目录价/);
     await page.getByTestId('quote-line-qty').first().fill('200');
 

@@ -38,6 +38,7 @@ export function DayPanel({ date, events, onOpen, onAdd }: Props) {
         ) : null
       }
       data-testid="calendar-day-panel"
+      data-date={date}
     >
       {events.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('calendar.noEvents')} style={{ margin: '16px 0' }} />
