@@ -229,7 +229,12 @@ export const ZPerformance = z.object({
 });
 export type TPerformance = z.infer<typeof ZPerformance>;
 
-export const ZPerformanceSummaryQuery = z.object({ period: ZTargetPeriod, departmentId: ZId.optional() });
+export const ZPerformanceSummaryQuery = z.object({
+  period: ZTargetPeriod,
+  departmentId: ZId.optional(),
+  /** Compute again now instead of answering with a summary computed in the last few seconds. */
+  fresh: z.enum(['true', 'false']).optional(),
+});
 export type TPerformanceSummaryQuery = z.infer<typeof ZPerformanceSummaryQuery>;
 
 /** One metric of one row: target, actual (null: metric not available) and completion. */
@@ -245,6 +250,8 @@ export const ZPerformanceSummary = z.object({
   from: ZBusinessDate,
   to: ZBusinessDate,
   departmentId: ZId.nullable(),
+  /** When the figures were computed from the records (a summary is shared for a few seconds). */
+  computedAt: z.iso.datetime(),
   metrics: z.array(ZMetricInfo),
   users: z.array(
     z.object({

@@ -38,6 +38,36 @@ export function scopeFilter(actor: Actor, cols: ScopedColumns): SQL | undefined 
   return conditions.length === 1 ? conditions[0] : or(...conditions);
 }
 
+/**
+ * The data scope split into disjoint parts, for queries that read each part through its own index
+ * and add the parts up: the records of each department of the subtree (an index probe per
+ * department keeps the index order, where one OR over owner, departments and shares does not), then
+ * the actor's own records outside those departments, then records shared with the actor outside both.
+ * Together the parts are exactly what `scopeFilter` lets through. `null` means no limit (scope "all").
+ */
+export type ScopeParts = { departmentIds: readonly string[]; others: SQL[] };
+
+export function scopeParts(actor: Actor, cols: ScopedColumns): ScopeParts | null {
+  if (actor.dataScope === 'all') return null;
+  const ownerId = actor.userId ?? '00000000-0000-0000-0000-000000000000';
+  const departmentIds = actor.dataScope === 'department' && cols.department ? [...actor.departmentIds] : [];
+  const outsideDepartments =
+    departmentIds.length > 0 && cols.department
+      ? sql`(${cols.department} is null or not (${inArray(cols.department, departmentIds)}))`
+      : undefined;
+  const others: SQL[] = [and(eq(cols.owner, ownerId), outsideDepartments)!];
+  if (cols.id && cols.entityType) {
+    others.push(
+      and(
+        sql`${cols.id} = any(array(select ${recordShare.entityId} from ${recordShare} where ${recordShare.entityType} = ${cols.entityType} and ${recordShare.userId} = ${ownerId}))`,
+        sql`${cols.owner} is distinct from ${ownerId}`,
+        outsideDepartments,
+      )!,
+    );
+  }
+  return { departmentIds, others };
+}
+
 /** Combines the scope with the query's own conditions. */
 export function scoped(actor: Actor, cols: ScopedColumns, ...where: (SQL | undefined)[]): SQL | undefined {
   return and(scopeFilter(actor, cols), ...where);

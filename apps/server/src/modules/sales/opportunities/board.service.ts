@@ -39,12 +39,14 @@ export function createBoardService(deps: {
   people: Pick<People, 'summaries' | 'subtree' | 'departmentNames'>;
   customers: Pick<CustomerLookup, 'names'>;
   scopeOf: (actor: Actor) => repo.OpportunityFilter['scope'];
+  scopePartsOf: (actor: Actor) => repo.BoardScope;
 }) {
   const { db, clock } = deps;
 
   async function filterOf(actor: Actor, q: { ownerId?: string; departmentId?: string; q?: string }): Promise<repo.OpportunityFilter> {
     return {
       scope: deps.scopeOf(actor),
+      scopeParts: deps.scopePartsOf(actor),
       q: q.q,
       ownerIds: q.ownerId ? [q.ownerId] : undefined,
       departmentIds: q.departmentId ? await deps.people.subtree(q.departmentId) : undefined,
@@ -89,7 +91,21 @@ export function createBoardService(deps: {
       const [stages, filter] = await Promise.all([loadStages(db), filterOf(actor, query)]);
       const closedSince = closedSinceOf(query.closedSince);
       const totals = new Map((await repo.stageTotals(db, filter, closedSince.at)).map((t) => [t.stageId, t]));
-      const columnCards = await Promise.all(stages.map((s) => cards(filter, s, closedSince.at, query.limit)));
+      const firstCards = async (kind: 'open' | 'closed') => {
+        const stageIds = stages.filter((s) => (kind === 'open') === (s.kind === 'open')).map((s) => s.id);
+        return repo.firstCardsPerStage(db, filter, { kind, stageIds, closedSince: closedSince.at, limit: query.limit + 1 });
+      };
+      const byStage = new Map<string, repo.OpportunityRow[]>();
+      for (const row of (await Promise.all([firstCards('open'), firstCards('closed')])).flat()) {
+        const rows = byStage.get(row.stageId);
+        if (rows) rows.push(row);
+        else byStage.set(row.stageId, [row]);
+      }
+      const columnCards = stages.map((s) => {
+        const rows = byStage.get(s.id) ?? [];
+        const shown = rows.slice(0, query.limit);
+        return { rows: shown, nextCursor: rows.length > query.limit ? cursorOf(shown.at(-1)!, s.kind) : null };
+      });
       const n = await names(
         columnCards.flatMap((c) => c.rows),
         stages,

@@ -38,6 +38,7 @@ export function createOpportunitiesFeature(
     people: deps.people,
     customers: deps.customers.lookup,
     scopeOf: service.scopeOf,
+    scopePartsOf: service.scopePartsOf,
   });
   deps.customers.register(opportunityCustomerExtension({ db: k.db, scopeOf: service.scopeOf }));
   const feature: SalesFeature = {

@@ -1,4 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
+import type { ScopeParts } from '../../../kernel/access/access.ts';
 import type { Db } from '../../../kernel/db/database.ts';
 import { rowsOf } from '../../../kernel/db/tx.ts';
 import { updateVersioned } from '../../../kernel/db/versioned.ts';
@@ -86,6 +88,8 @@ export async function followStageProbability(db: Db, stageId: string, probabilit
 
 export type OpportunityFilter = {
   scope: SQL | undefined;
+  /** The same scope in disjoint parts (`scopeParts`), for the board's part-by-part reads; undefined when not given. */
+  scopeParts?: BoardScope;
   q?: string;
   ownerIds?: string[];
   departmentIds?: string[];
@@ -249,63 +253,201 @@ export async function replaceLines(
 
 /* ------------------------------------------------------------------ board, summary */
 
-/** Won and lost opportunities count from a date on (by the instant they closed); open ones always. */
-function boardWindow(closedSince: Date): SQL {
-  return sql`(${opportunity.stageKind} = 'open' or ${opportunity.closedAt} >= ${closedSince})`;
+/**
+ * The parts of the filter's data scope (`scopeParts` of the access helper) that the board reads one
+ * by one: null for no limit. A filter without them is read with its plain scope condition.
+ */
+export type BoardScope = ScopeParts | null;
+
+/** Departments to probe one by one: the scope's, narrowed by the department filter. */
+function probedDepartments(filter: OpportunityFilter, parts: ScopeParts): readonly string[] {
+  if (!filter.departmentIds) return parts.departmentIds;
+  const asked = new Set(filter.departmentIds);
+  return parts.departmentIds.filter((d) => asked.has(d));
+}
+
+/**
+ * The disjoint parts a board query adds up, each a condition on top of the filter (its scope left
+ * out): one per department of the scope, then the scope's other parts. Undefined when the query is
+ * best read in one go: no scope limit, or an owner filter (the owner index is selective enough).
+ */
+function boardParts(filter: OpportunityFilter): { departments: readonly string[]; others: SQL[] } | undefined {
+  const parts = filter.scopeParts;
+  if (!parts || filter.ownerIds?.length) return undefined;
+  return { departments: probedDepartments(filter, parts), others: parts.others };
 }
 
 export type StageTotalsRow = { stageId: string; count: number; amount: string; weighted: string };
 
-/** Count, amount and Σ amount × probability / 100 per stage. */
+/**
+ * Count, amount and Σ amount × probability / 100 per stage: open opportunities, and won and lost
+ * ones that closed from `closedSince` on. A scoped board adds up its disjoint parts, each read from a
+ * covering index of its own.
+ */
 export async function stageTotals(db: Db, filter: OpportunityFilter, closedSince: Date): Promise<StageTotalsRow[]> {
-  const rows = await db
+  const totals = (where: SQL | undefined) =>
+    db
+      .select({
+        stageId: opportunity.stageId,
+        count: sql<number>`count(*)::int`.as('count'),
+        amount: sql<string>`coalesce(sum(${opportunity.amount}), 0)`.as('amount'),
+        weighted: sql<string>`coalesce(sum(${opportunity.amount} * ${opportunity.probability} / 100.0), 0)`.as('weighted'),
+      })
+      .from(opportunity)
+      .where(where)
+      .groupBy(opportunity.stageId);
+  const open = eq(opportunity.stageKind, 'open');
+  const closed = and(ne(opportunity.stageKind, 'open'), gte(opportunity.closedAt, closedSince));
+  const parts = boardParts(filter);
+  if (!parts) {
+    const plain = filterConditions(filter);
+    const rows = await db
+      .select({
+        stageId: opportunity.stageId,
+        count: count(),
+        amount: sql<string>`coalesce(sum(${opportunity.amount}), 0)::text`,
+        weighted: sql<string>`coalesce(sum(${opportunity.amount} * ${opportunity.probability} / 100.0), 0)::text`,
+      })
+      .from(opportunity)
+      .where(and(plain, sql`(${open} or ${closed})`))
+      .groupBy(opportunity.stageId);
+    return rows;
+  }
+  const rest = filterConditions({ ...filter, scope: undefined });
+  const pieces = [
+    ...(parts.departments.length > 0 ? [inArray(opportunity.departmentId, [...parts.departments])] : []),
+    ...parts.others,
+  ].flatMap((part) => [totals(and(part, rest, open)), totals(and(part, rest, closed))]);
+  const [first, ...more] = pieces;
+  const all = more.length > 0 ? unionAll(first!, ...(more as [typeof first & object])) : first!;
+  const sub = all.as('part');
+  return db
     .select({
-      stageId: opportunity.stageId,
-      count: count(),
-      amount: sql<string>`coalesce(sum(${opportunity.amount}), 0)::text`,
-      weighted: sql<string>`coalesce(sum(${opportunity.amount} * ${opportunity.probability} / 100.0), 0)::text`,
+      stageId: sub.stageId,
+      count: sql<number>`sum(${sub.count})::int`,
+      amount: sql<string>`sum(${sub.amount})::text`,
+      weighted: sql<string>`sum(${sub.weighted})::text`,
     })
-    .from(opportunity)
-    .where(and(filterConditions(filter), boardWindow(closedSince)))
-    .groupBy(opportunity.stageId);
-  return rows;
+    .from(sub)
+    .groupBy(sub.stageId);
 }
 
 /**
  * The cards of one kanban column: open stages by expected close date (soonest first), won and lost
- * stages by when they closed (latest first), keyset after the given card.
+ * stages by when they closed (latest first), keyset after the given card. A scoped board takes the
+ * first cards of each department from the index in card order and of each other part of the scope,
+ * and keeps the first of those: a few hundred index entries, however many opportunities the team has.
  */
 export async function columnCards(
   db: Db,
   filter: OpportunityFilter,
   column: { stageId: string; kind: 'open' | 'won' | 'lost'; closedSince: Date; limit: number; after?: [string, string] },
 ): Promise<OpportunityRow[]> {
-  const where = and(filterConditions(filter), eq(opportunity.stageId, column.stageId), eq(opportunity.stageKind, column.kind));
-  if (column.kind === 'open') {
+  const open = column.kind === 'open';
+  const key = open ? opportunity.expectedCloseDate : opportunity.closedAt;
+  const after = column.after
+    ? open
+      ? sql`(${opportunity.expectedCloseDate}, ${opportunity.id}) > (${column.after[0]}, ${column.after[1]})`
+      : sql`(${opportunity.closedAt}, ${opportunity.id}) < (${new Date(column.after[0])}, ${column.after[1]})`
+    : undefined;
+  const order = open ? [asc(opportunity.expectedCloseDate), asc(opportunity.id)] : [desc(opportunity.closedAt), desc(opportunity.id)];
+  const inColumn = and(
+    eq(opportunity.stageId, column.stageId),
+    eq(opportunity.stageKind, column.kind),
+    open ? undefined : gte(opportunity.closedAt, column.closedSince),
+    after,
+  );
+  const parts = boardParts(filter);
+  if (!parts) {
     return db
       .select()
       .from(opportunity)
-      .where(
-        and(
-          where,
-          column.after ? sql`(${opportunity.expectedCloseDate}, ${opportunity.id}) > (${column.after[0]}, ${column.after[1]})` : undefined,
-        ),
-      )
-      .orderBy(asc(opportunity.expectedCloseDate), asc(opportunity.id))
+      .where(and(filterConditions(filter), inColumn))
+      .orderBy(...order)
       .limit(column.limit);
   }
+  const rest = and(filterConditions({ ...filter, scope: undefined }), inColumn);
+  const firstOf = (part: SQL | undefined) =>
+    db
+      .select({ id: opportunity.id, key: sql<unknown>`${key}`.as('key') })
+      .from(opportunity)
+      .where(and(part, rest))
+      .orderBy(...order)
+      .limit(column.limit);
+  const branches: SQL[] = [];
+  if (parts.departments.length > 0) {
+    // One index probe per department (a lateral subquery), each stopping after `limit` cards.
+    const probe = firstOf(sql`${opportunity.departmentId} = d.id`);
+    branches.push(
+      sql`select p.id, p.key from unnest(${sql.param([...parts.departments])}::uuid[]) as d(id) cross join lateral (${probe}) as p`,
+    );
+  }
+  for (const part of parts.others) branches.push(sql`select * from (${firstOf(part)}) as o`);
+  const direction = open ? sql`asc` : sql`desc`;
+  const picked = rowsOf<{ id: string }>(
+    await db.execute(
+      sql`select c.id from (${sql.join(branches, sql` union all `)}) as c order by c.key ${direction}, c.id ${direction} limit ${column.limit}`,
+    ),
+  );
+  if (picked.length === 0) return [];
   return db
     .select()
     .from(opportunity)
     .where(
-      and(
-        where,
-        gte(opportunity.closedAt, column.closedSince),
-        column.after ? sql`(${opportunity.closedAt}, ${opportunity.id}) < (${new Date(column.after[0])}, ${column.after[1]})` : undefined,
+      inArray(
+        opportunity.id,
+        picked.map((r) => r.id),
       ),
     )
-    .orderBy(desc(opportunity.closedAt), desc(opportunity.id))
-    .limit(column.limit);
+    .orderBy(...order);
+}
+
+/**
+ * The first `limit` cards of every column of one kind (open: soonest expected close first; won and
+ * lost: latest closed first, from `closedSince` on), in one statement: per stage (and, for a scoped
+ * board, per department and per other part of the scope) an index probe that stops after `limit`
+ * cards, then the first `limit` of each stage. Rows come ordered by stage, then in card order.
+ */
+export async function firstCardsPerStage(
+  db: Db,
+  filter: OpportunityFilter,
+  column: { kind: 'open' | 'closed'; stageIds: string[]; closedSince: Date; limit: number },
+): Promise<OpportunityRow[]> {
+  if (column.stageIds.length === 0) return [];
+  const open = column.kind === 'open';
+  const key = open ? opportunity.expectedCloseDate : opportunity.closedAt;
+  const order = open ? [asc(opportunity.expectedCloseDate), asc(opportunity.id)] : [desc(opportunity.closedAt), desc(opportunity.id)];
+  const inKind = open
+    ? eq(opportunity.stageKind, 'open')
+    : and(ne(opportunity.stageKind, 'open'), gte(opportunity.closedAt, column.closedSince));
+  const parts = boardParts(filter);
+  const rest = and(filterConditions(parts ? { ...filter, scope: undefined } : filter), inKind, sql`${opportunity.stageId} = s.id`);
+  const probe = (part: SQL | undefined) =>
+    db
+      .select({ id: opportunity.id, stageId: opportunity.stageId, key: sql<unknown>`${key}`.as('key') })
+      .from(opportunity)
+      .where(and(part, rest))
+      .orderBy(...order)
+      .limit(column.limit);
+  const stages = sql`unnest(${sql.param(column.stageIds)}::uuid[]) as s(id)`;
+  const branches: SQL[] = [];
+  if (!parts) branches.push(sql`select p.* from ${stages} cross join lateral (${probe(undefined)}) as p`);
+  else {
+    if (parts.departments.length > 0) {
+      const departments = sql`unnest(${sql.param([...parts.departments])}::uuid[]) as d(id)`;
+      branches.push(
+        sql`select p.* from ${departments} cross join ${stages} cross join lateral (${probe(sql`${opportunity.departmentId} = d.id`)}) as p`,
+      );
+    }
+    for (const part of parts.others) branches.push(sql`select p.* from ${stages} cross join lateral (${probe(part)}) as p`);
+  }
+  const direction = open ? sql`asc` : sql`desc`;
+  const ranked = sql`select c.id, row_number() over (partition by c.stage_id order by c.key ${direction}, c.id ${direction}) as rn from (${sql.join(branches, sql` union all `)}) as c`;
+  return db
+    .select()
+    .from(opportunity)
+    .where(sql`${opportunity.id} in (select r.id from (${ranked}) as r where r.rn <= ${column.limit})`)
+    .orderBy(asc(opportunity.stageId), ...order);
 }
 
 /* ------------------------------------------------------------------ forecast, performance */

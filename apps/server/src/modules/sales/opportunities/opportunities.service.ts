@@ -14,7 +14,7 @@ import {
 } from '@crm/contracts';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { scopeFilter } from '../../../kernel/access/access.ts';
+import { scopeFilter, scopeParts } from '../../../kernel/access/access.ts';
 import { writeAudit, writeListAudit } from '../../../kernel/audit/audit.ts';
 import { asSystem, hasPermission, type Actor } from '../../../kernel/auth/actor.ts';
 import type { Clock } from '../../../kernel/clock.ts';
@@ -64,6 +64,7 @@ const CLOSED_EDITABLE = new Set(['name', 'description', 'competitors', 'source',
 export function createOpportunityService(deps: OpportunityDeps) {
   const { db, clock } = deps;
   const scopeOf = (actor: Actor) => scopeFilter(actor, repo.opportunityScopeColumns);
+  const scopePartsOf = (actor: Actor) => scopeParts(actor, repo.opportunityScopeColumns);
 
   async function names(rows: repo.OpportunityRow[], stages?: StageDef[]): Promise<DtoNames> {
     const [stageList, owners, departments, customers] = await Promise.all([
@@ -217,6 +218,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
 
   return {
     scopeOf,
+    scopePartsOf,
 
     async create(actor: Actor, body: TCreateOpportunity): Promise<TOpportunity> {
       const input = ZCreateOpportunity.parse(body);

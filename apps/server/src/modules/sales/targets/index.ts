@@ -54,8 +54,8 @@ export function createTargetsFeature(k: Kernel, deps: { people: People; measureW
     });
   }
   const serviceDeps = { db: k.db, clock: k.clock, people: deps.people, metrics };
-  const targets = createTargetService(serviceDeps);
   const performance = createPerformanceService(serviceDeps);
+  const targets = createTargetService({ ...serviceDeps, onChange: performance.forgetSummaries });
   const feature: SalesFeature = {
     routes: targetRoutes({ targets, performance }),
     seed: () => seedDemoTargets({ db: k.db, clock: k.clock, demo: k.config.demo.enabled, people: deps.people, metrics }),

@@ -14,6 +14,7 @@ import {
 } from '@crm/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sendPrewrittenJson } from '../../../kernel/http/prewritten-json.ts';
 import type { PerformanceService } from './performance.service.ts';
 import type { TargetService } from './targets.service.ts';
 
@@ -48,7 +49,8 @@ export function targetRoutes(deps: { targets: TargetService; performance: Perfor
     app.get(
       '/api/v1/performance/summary',
       { config: read, schema: { tags, querystring: ZPerformanceSummaryQuery, response: { 200: ZPerformanceSummary } } },
-      (req) => deps.performance.summary(req.actor, req.query, req.locale),
+      // The JSON written once per computed summary: the same view is shared for a few seconds.
+      async (req, reply) => sendPrewrittenJson(reply, await deps.performance.summaryJson(req.actor, req.query, req.locale)),
     );
   };
 }

@@ -39,6 +39,8 @@ export type TargetDeps = {
   clock: Clock;
   people: Pick<People, 'departmentTree' | 'roster' | 'summaries'>;
   metrics: MetricRegistry;
+  /** Called after targets have changed (performance summaries computed before are stale). */
+  onChange?: () => void;
 };
 
 /** A stored value in the canonical form of the metric's unit ("1200.00", "12"). */
@@ -301,6 +303,7 @@ export function createTargetService(deps: TargetDeps) {
         }
         await writeAudit(tx, actor, audits);
       });
+      deps.onChange?.();
       return loadSplit(actor, ctx, input.period, metric);
     },
 

@@ -64,6 +64,17 @@ export function usePerformance(period: string, subject: SubjectRef | null, optio
   });
 }
 
+/** Computes the summary anew (the server otherwise shares one computed in the last few seconds). */
+export function useRecomputeSummary(period: string, departmentId: string | null) {
+  const { i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api.get<TPerformanceSummary>('/performance/summary', { period, departmentId: departmentId ?? undefined, fresh: 'true' }),
+    onSuccess: (data) => queryClient.setQueryData(targetsQueryKeys.summary(period, departmentId, i18n.language), data),
+  });
+}
+
 export function usePerformanceSummary(period: string, departmentId: string | null, options: { enabled?: boolean } = {}) {
   const { i18n } = useTranslation();
   return useQuery({

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Card, Empty, Flex, Input, Progress, Segmented, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Input, Progress, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { TPerformanceSummary, TSummaryCell } from '@crm/contracts';
@@ -34,6 +36,9 @@ const byActual = (i: number) => (a: { cells: TSummaryCell[] }, b: { cells: TSumm
 
 interface SummaryTablesProps {
   summary: TPerformanceSummary;
+  /** Computes the figures anew; `recomputing` while it runs. */
+  onRecompute: () => void;
+  recomputing: boolean;
   /** Opens a person's or a department's performance. */
   onOpen: (subject: SubjectRef) => void;
 }
@@ -42,7 +47,7 @@ interface SummaryTablesProps {
  * The director's (or manager's) view of everyone in scope for one metric at a time: departments
  * with the sums of their subtrees, then people, sortable by completion or actual.
  */
-export function SummaryTables({ summary, onOpen }: SummaryTablesProps) {
+export function SummaryTables({ summary, onOpen, onRecompute, recomputing }: SummaryTablesProps) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const firstUseful = Math.max(
@@ -116,13 +121,31 @@ export function SummaryTables({ summary, onOpen }: SummaryTablesProps) {
 
   return (
     <Flex vertical gap={16}>
-      <Segmented
-        value={metric.key}
-        onChange={(k) => setMetricKey(String(k))}
-        options={summary.metrics.map((m) => ({ value: m.key, label: m.label }))}
-        style={{ alignSelf: 'flex-start', maxWidth: '100%', overflowX: 'auto' }}
-        data-testid="summary-metric"
-      />
+      <Flex gap={8} align="center" wrap justify="space-between">
+        <Segmented
+          value={metric.key}
+          onChange={(k) => setMetricKey(String(k))}
+          options={summary.metrics.map((m) => ({ value: m.key, label: m.label }))}
+          style={{ maxWidth: '100%', overflowX: 'auto' }}
+          data-testid="summary-metric"
+        />
+        <Flex gap={4} align="center">
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="summary-computed-at">
+            {t('targets.computedAt', { time: dayjs(summary.computedAt).format('HH:mm:ss') })}
+          </Typography.Text>
+          <Tooltip title={t('targets.recompute')}>
+            <Button
+              type="text"
+              size="small"
+              icon={<ReloadOutlined />}
+              loading={recomputing}
+              onClick={onRecompute}
+              aria-label={t('targets.recompute')}
+              data-testid="summary-recompute"
+            />
+          </Tooltip>
+        </Flex>
+      </Flex>
       {!metric.available ? <Typography.Text type="secondary">{metric.pendingNote}</Typography.Text> : null}
       {summary.departments.length > 1 ? (
         <Card title={t('targets.departmentSummary')} size="small" styles={{ body: { padding: 0 } }}>

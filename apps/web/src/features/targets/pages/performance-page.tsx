@@ -7,7 +7,7 @@ import { PageContainer } from '../../../shared/ui/page-container.tsx';
 import { QueryError } from '../../../shared/ui/query-error.tsx';
 import { useCurrentUser } from '../../auth/api/auth.queries.ts';
 import { usePermission } from '../../auth/hooks/use-permission.ts';
-import { subjectParam, usePerformance, usePerformanceSummary, type SubjectRef } from '../api/targets.queries.ts';
+import { subjectParam, usePerformance, usePerformanceSummary, useRecomputeSummary, type SubjectRef } from '../api/targets.queries.ts';
 import { useDefaultSubject } from '../components/default-subject.ts';
 import { DepartmentScopeSelect } from '../components/department-scope-select.tsx';
 import { MetricCard } from '../components/metric-card.tsx';
@@ -38,6 +38,7 @@ export function PerformancePage() {
   const performance = usePerformance(period, subject);
   const summaryDepartment = subject.type === 'department' ? subject.id : null;
   const summary = usePerformanceSummary(period, summaryDepartment, { enabled: wide && subject.type === 'department' });
+  const recompute = useRecomputeSummary(period, summaryDepartment);
 
   const update = (patch: { period?: string; subject?: SubjectRef }) => {
     const next = new URLSearchParams(params);
@@ -104,7 +105,12 @@ export function PerformancePage() {
             summary.isError ? (
               <QueryError error={summary.error} onRetry={() => void summary.refetch()} />
             ) : summary.data ? (
-              <SummaryTables summary={summary.data} onOpen={(s) => update({ subject: s })} />
+              <SummaryTables
+                summary={summary.data}
+                onOpen={(s) => update({ subject: s })}
+                onRecompute={() => recompute.mutate()}
+                recomputing={recompute.isPending}
+              />
             ) : (
               <Skeleton active />
             )

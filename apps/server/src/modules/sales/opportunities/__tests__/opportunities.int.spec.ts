@@ -432,4 +432,56 @@ describe('opportunities', () => {
     const log = (await admin.request({ method: 'GET', url: '/api/v1/audit-log?action=opportunity_pipeline.update' })).json();
     expect(log.items.length).toBeGreaterThanOrEqual(2);
   });
+  it('builds the board of every scope from per-department index reads exactly as the list sees it', async () => {
+    // A few more cards in several departments and close dates (earlier tests won and lost some).
+    const north = await newCustomer(repNorth, '看板分部测试电力有限公司');
+    for (const [s, c, date] of [
+      [rep1, customer, '2026-12-20'],
+      [rep1, customer, '2026-12-20'],
+      [repNorth, north, '2026-12-05'],
+      [mgr, customer, '2026-12-01'],
+    ] as const) {
+      const res = await s.request({
+        method: 'POST',
+        url: '/api/v1/opportunities',
+        payload: { name: '看板范围测试', customerId: c.id, amount: '1000.10', expectedCloseDate: date },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const fen = (amount: string) => BigInt(amount.replace('.', ''));
+    const closedKinds = new Set<string>();
+    for (const s of [rep1, repNorth, mgr, admin]) {
+      const board = (await s.request({ method: 'GET', url: '/api/v1/opportunities/board?limit=3' })).json() as TBoard;
+      for (const column of board.columns) {
+        // The list of the same stage, in the same scope, page by page.
+        const all: TOpportunity[] = [];
+        let cursor: string | null = null;
+        do {
+          const page = (
+            await s.request({
+              method: 'GET',
+              url: `/api/v1/opportunities?stageId=${column.stageId}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+            })
+          ).json() as { items: TOpportunity[]; nextCursor: string | null };
+          all.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor);
+        const open = column.stage.kind === 'open';
+        const shown = all
+          .filter((o) => open || new Date(o.closedAt!).getTime() >= Date.parse(`${board.closedSince}T00:00:00+08:00`))
+          .sort((a, b) =>
+            open
+              ? a.expectedCloseDate.localeCompare(b.expectedCloseDate) || a.id.localeCompare(b.id)
+              : b.closedAt!.localeCompare(a.closedAt!) || b.id.localeCompare(a.id),
+          );
+        expect(column.count, column.stage.code).toBe(shown.length);
+        expect(fen(column.amount)).toBe(shown.reduce((sum, o) => sum + fen(o.amount), 0n));
+        expect(column.cards.map((c) => c.id)).toEqual(shown.slice(0, 3).map((o) => o.id));
+        expect(column.nextCursor !== null).toBe(shown.length > 3);
+        if (!open && shown.length > 0) closedKinds.add(column.stage.kind);
+      }
+    }
+    // The won and lost columns were compared with cards in them, not only empty.
+    expect([...closedKinds].sort()).toEqual(['lost', 'won']);
+  });
 });

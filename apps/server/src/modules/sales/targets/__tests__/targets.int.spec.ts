@@ -438,4 +438,34 @@ describe('performance from the records', () => {
     const group = summary.departments.find((d) => d.depth === 0)!;
     expect(group.cells[amount]!.actual).toBe('1950000.75');
   });
+  it('shares a computed summary for a few seconds, computes it anew on request, and at once after a target change', async () => {
+    const url = `/api/v1/performance/summary?period=${period}`;
+    const actualOf = (summary: TPerformanceSummary, name: string) => {
+      const i = summary.metrics.findIndex((m) => m.key === 'new_customers');
+      return summary.users.find((u) => u.name === name)!.cells[i]!;
+    };
+    const first = (await get<TPerformanceSummary>(director, url)).body;
+    const before = Number(actualOf(first, '黄磊').actual);
+    await createCustomer(repEast1);
+    // The same view a moment later: the summary computed before.
+    const again = (await get<TPerformanceSummary>(director, url)).body;
+    expect(actualOf(again, '黄磊').actual).toBe(String(before));
+    expect(again.computedAt).toBe(first.computedAt);
+    // Asked for fresh figures, the new customer counts.
+    const fresh = (await get<TPerformanceSummary>(director, `${url}&fresh=true`)).body;
+    expect(actualOf(fresh, '黄磊').actual).toBe(String(before + 1));
+
+    await createCustomer(repEast1);
+    const saved = await post(director, '/api/v1/targets', {
+      period,
+      metric: 'new_customers',
+      departmentId: dept.get('T-EAST-1'),
+      entries: [{ subjectType: 'user', subjectId: user.get('rep.east2'), value: '3', version: null }],
+    });
+    expect(saved.status).toBe(200);
+    // A target change is seen at once, with every figure computed anew.
+    const after = (await get<TPerformanceSummary>(director, url)).body;
+    expect(actualOf(after, '周杰').target).toBe('3');
+    expect(actualOf(after, '黄磊').actual).toBe(String(before + 2));
+  });
 });
