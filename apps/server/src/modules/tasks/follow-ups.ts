@@ -89,11 +89,14 @@ export function createFollowUpHooks(deps: { clock: Clock }) {
       await writeAudit(tx, actor, { action: 'task.cancel', entityType: 'task', entityId: existing.id, before: existing, after: updated });
     },
 
-    /** Moves every task about one record to another (e.g. a customer merge); answers the moved ids. */
+    /**
+     * Moves every task about one record to another (e.g. a customer merge), or only the open ones to
+     * a record of another type (a converted lead's to its customer); answers the moved ids.
+     */
     async moveRelated(
       tx: Db,
       actor: Actor,
-      input: { type: string; fromId: string; toId: string; toLabel: string | null },
+      input: { type: string; fromId: string; toType?: string; toId: string; toLabel: string | null; openOnly?: boolean },
     ): Promise<string[]> {
       const moved = await repo.moveRelated(tx, input, clock.now(), actor.userId);
       await writeAudit(
@@ -103,8 +106,8 @@ export function createFollowUpHooks(deps: { clock: Clock }) {
           action: 'task.move',
           entityType: 'task',
           entityId: t.id,
-          before: { relatedId: t.relatedId, relatedLabel: t.relatedLabel },
-          after: { relatedId: input.toId, relatedLabel: input.toLabel },
+          before: { relatedType: t.relatedType, relatedId: t.relatedId, relatedLabel: t.relatedLabel },
+          after: { relatedType: input.toType ?? input.type, relatedId: input.toId, relatedLabel: input.toLabel },
         })),
       );
       return moved.map((t) => t.id);

@@ -114,19 +114,28 @@ export async function lockOpenTaskFor(
 /** Moves every task about one record to another; answers the moved rows as they were. */
 export async function moveRelated(
   db: Db,
-  related: { type: string; fromId: string; toId: string; toLabel: string | null },
+  related: { type: string; fromId: string; toType?: string; toId: string; toLabel: string | null; openOnly?: boolean },
   at: Date,
   by: string | null,
 ): Promise<TaskRow[]> {
   const before = await db
     .select()
     .from(task)
-    .where(and(eq(task.relatedType, related.type), eq(task.relatedId, related.fromId)))
+    .where(
+      and(eq(task.relatedType, related.type), eq(task.relatedId, related.fromId), related.openOnly ? eq(task.status, 'open') : undefined),
+    )
     .for('update');
   if (before.length === 0) return [];
   await db
     .update(task)
-    .set({ relatedId: related.toId, relatedLabel: related.toLabel, updatedAt: at, updatedBy: by, version: sql`${task.version} + 1` })
+    .set({
+      relatedType: related.toType ?? related.type,
+      relatedId: related.toId,
+      relatedLabel: related.toLabel,
+      updatedAt: at,
+      updatedBy: by,
+      version: sql`${task.version} + 1`,
+    })
     .where(
       inArray(
         task.id,

@@ -26,7 +26,7 @@ export function createLeadsFeature(
   k: Kernel,
   deps: {
     people: People;
-    tasks: Pick<TaskService, 'handOverFollowUps' | 'registerRelatedRecords'>;
+    tasks: Pick<TaskService, 'handOverFollowUps' | 'registerRelatedRecords' | 'moveRelated'>;
     customers: CustomersModule;
     /** The opportunities feature beside this one (conversion creates the opportunity through it). */
     opportunities: () => OpportunityCreator | undefined;
@@ -52,6 +52,7 @@ export function createLeadsFeature(
     duplicates: deps.customers.duplicates,
     customers: deps.customers.customers,
     activities: deps.customers.linkedActivities,
+    tasks: deps.tasks,
     opportunities: deps.opportunities,
     present,
   });

@@ -16,6 +16,7 @@ import { withTx } from '../../../kernel/db/tx.ts';
 import { AppError, CommonError } from '../../../kernel/errors.ts';
 import type { People, UserSummary } from '../../admin/index.ts';
 import type { CustomerService, DuplicateCheckService, LinkedActivityService } from '../../customers/index.ts';
+import type { TaskService } from '../../tasks/index.ts';
 import type { LeadPresenter } from './lead-dto.ts';
 import { isLeadClosed, nextLeadStatus, transitionSources } from './lead-status.ts';
 import { LeadErrorCode } from './leads.errors.ts';
@@ -57,6 +58,7 @@ export function createLeadConversionService(deps: {
   duplicates: DuplicateCheckService;
   customers: Pick<CustomerService, 'createWithin' | 'lockVisibleWithin' | 'addContactWithin'>;
   activities: Pick<LinkedActivityService, 'joinLeadToCustomer'>;
+  tasks: Pick<TaskService, 'moveRelated'>;
   /** The opportunities feature; resolved late because it is wired beside this one. */
   opportunities: () => OpportunityCreator | undefined;
   present: LeadPresenter;
@@ -226,6 +228,15 @@ export function createLeadConversionService(deps: {
         }
 
         const activitiesMoved = await deps.activities.joinLeadToCustomer(tx, actor, id, customerId);
+        // Open follow-ups and to-dos about the lead are about the customer from now on.
+        const tasksMoved = await deps.tasks.moveRelated(tx, actor, {
+          type: 'lead',
+          fromId: id,
+          toType: 'customer',
+          toId: customerId,
+          toLabel: customerName,
+          openOnly: true,
+        });
         const now = clock.now();
         const converted = await repo.transitionLead(tx, id, req.version, transitionSources('convert'), {
           status: 'converted',
@@ -248,6 +259,7 @@ export function createLeadConversionService(deps: {
             customerCreated: customerInput.mode === 'create',
             contactCreated,
             activitiesMoved,
+            tasksMoved: tasksMoved.length,
             duplicatesAcknowledged: customerInput.mode === 'create' && Boolean(customerInput.acknowledgeDuplicates),
           },
         });

@@ -56,8 +56,18 @@ describe('converting a lead', () => {
       industry: '检测',
     });
     const activity: TActivity = (
-      await post(rep1, `/api/v1/leads/${lead.id}/activities`, { type: 'visit', content: '现场勘察配电房', occurredAt: at(-2 * HOUR) })
+      await post(rep1, `/api/v1/leads/${lead.id}/activities`, {
+        type: 'visit',
+        content: '现场勘察配电房',
+        occurredAt: at(-2 * HOUR),
+        nextFollowUpAt: at(48 * HOUR),
+      })
     ).json();
+    const followUpsOf = async (type: string, id: string) =>
+      ((await get(rep1, '/api/v1/tasks?status=open&limit=100')).json().items as { relatedType: string; relatedId: string }[]).filter(
+        (x) => x.relatedType === type && x.relatedId === id,
+      );
+    expect(await followUpsOf('lead', lead.id)).toHaveLength(1);
     const p = await preview(rep1, lead.id);
     expect(p).toMatchObject({ verdict: 'none', matches: [], canCreate: true, canConvert: true, blockedBy: null });
     expect(p.proposed).toMatchObject({ name: lead.companyName, city: '大理', source: '展会' });
@@ -83,6 +93,9 @@ describe('converting a lead', () => {
     const opp: TOpportunity = (await get(rep1, `/api/v1/opportunities/${r.opportunityId}`)).json();
     expect(opp).toMatchObject({ customerId: r.customerId, amount: '368000.50', leadId: lead.id, ownerName: '黄磊' });
     expect((await customerActivities(rep1, r.customerId)).map((a) => [a.id, a.leadId])).toEqual([[activity.id, lead.id]]);
+    // The open follow-up about the lead is about the customer now.
+    expect(await followUpsOf('lead', lead.id)).toHaveLength(0);
+    expect(await followUpsOf('customer', r.customerId)).toEqual([expect.objectContaining({ relatedLabel: lead.companyName })]);
     // A converted lead is closed.
     const again = await post(rep1, `/api/v1/leads/${lead.id}/convert`, { version: r.lead.version, customer: { mode: 'create' } });
     expect(again.statusCode).toBe(409);
@@ -215,6 +228,7 @@ describe('converting a lead', () => {
       duplicates: customers.duplicates,
       customers: customers.customers,
       activities: customers.linkedActivities,
+      tasks: t.modules.tasks.tasks,
       opportunities: () => ({
         createWithin: async (tx, actor, body, opts) => {
           opportunityMade = (await sales.opportunities.createWithin(tx, actor, body, opts)).id;
