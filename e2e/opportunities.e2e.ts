@@ -96,4 +96,36 @@ describe('opportunity kanban', () => {
     await expect.poll(() => stageOf(page, id)).toBe('needs_confirmed');
     await screenshot(page, 'opportunities-board-phone');
   });
+  it('a rep writes a follow-up on the opportunity page from a phone and finds it on the customer’s timeline', async () => {
+    const page = currentPage();
+    await page.setViewportSize(PHONE);
+    await login(page, 'rep.east3', E2E_DEMO_PASSWORD);
+    const id = await createOpportunity(page, '跟进页测试 集中器项目');
+    await page.goto(`/opportunities/${id}`);
+    const panel = page.getByTestId('opportunity-activities');
+    // The tab bar of a phone scrolls the tab into view on the first tap while the page settles: tap until it shows.
+    await expect
+      .poll(async () => {
+        if (!(await panel.isVisible())) await page.getByRole('tab', { name: '跟进记录' }).click();
+        return panel.isVisible();
+      })
+      .toBe(true);
+    const opener = panel.getByTestId('activity-add-open');
+    const form = page.getByTestId('activity-form');
+    await expect.poll(async () => (await opener.isVisible()) || (await form.isVisible())).toBe(true);
+    if (await opener.isVisible()) await opener.click();
+    await form.getByTestId('activity-type').getByText('拜访', { exact: true }).click();
+    await form.getByTestId('activity-content').fill('现场确认集中器安装位置，客户要求月底前报价');
+    await form.getByTestId('follow-up-preset-3').click();
+    await form.getByTestId('activity-submit').click();
+    await expect.poll(() => panel.getByTestId('activity-item').count()).toBe(1);
+    await expect.poll(() => panel.getByTestId('activity-item').first().textContent()).toContain('现场确认集中器安装位置');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'opportunity-activities-phone');
+
+    // The customer's timeline shows it too.
+    const customerId = (await (await page.request.get(`/api/v1/opportunities/${id}`)).json()).customerId;
+    const timeline = await (await page.request.get(`/api/v1/customers/${customerId}/activities?limit=20`)).json();
+    expect(timeline.items.map((a: { content: string }) => a.content)).toContain('现场确认集中器安装位置，客户要求月底前报价');
+  });
 });

@@ -45,6 +45,8 @@ export type { CustomerExtension, CustomerPanelItem, MovedRecords } from './custo
 export { measureNewCustomers, type NewCustomersRange } from './customer-measures.repository.ts';
 export type { DuplicateCheckService } from './duplicate-check.service.ts';
 export type { LinkedActivityService, LinkedActivityTarget, ActivityLink } from './activities/linked-activities.service.ts';
+export { createRecordActivityService, registerRecordActivityRoutes } from './activities/record-activities.ts';
+export type { ActivityRecordHost, RecordActivityService } from './activities/record-activities.ts';
 export type { GradingService, GradeOverrideItem, GradeItemResult } from './grading/index.ts';
 
 /** The customer database: customers, contacts, duplicate check. */

@@ -26,7 +26,12 @@ export function createSalesModule(
 ) {
   void k;
   void deps;
-  const opportunities = createOpportunitiesFeature(k, { people: deps.people, customers: deps.customers, products: deps.products.catalog });
+  const opportunities = createOpportunitiesFeature(k, {
+    people: deps.people,
+    customers: deps.customers,
+    tasks: deps.tasks.tasks,
+    products: deps.products.catalog,
+  });
   const targets = createTargetsFeature(k, { people: deps.people, measureWon: opportunities.service.measureWon });
   const leads = createLeadsFeature(k, {
     people: deps.people,

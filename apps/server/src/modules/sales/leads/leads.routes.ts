@@ -1,8 +1,5 @@
 import {
   Permission,
-  ZActivity,
-  ZActivityListQuery,
-  ZCreateActivity,
   ZCreateLead,
   ZIdParams,
   ZLead,
@@ -19,21 +16,17 @@ import {
   ZLeadSource,
   ZLeadSourcesUpdate,
   ZPage,
-  ZUpdateActivity,
   ZUpdateLead,
 } from '@crm/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sendStoredFile } from '../../../kernel/files/files.service.ts';
+import { registerRecordActivityRoutes } from '../../customers/index.ts';
 import type { LeadActivityService } from './lead-activities.service.ts';
 import type { LeadAssignmentService } from './lead-assignment.service.ts';
 import type { LeadConversionService } from './lead-conversion.service.ts';
 import type { LeadSourceService } from './lead-sources.service.ts';
 import type { LeadService } from './leads.service.ts';
-
-const ZActivityParams = z.object({ id: z.uuid(), activityId: z.uuid() });
-const ZAttachmentParams = ZActivityParams.extend({ fileId: z.uuid() });
 
 export function leadRoutes(deps: {
   leads: LeadService;
@@ -50,7 +43,6 @@ export function leadRoutes(deps: {
     const update = { permission: Permission.leadUpdate };
     const assign = { permission: Permission.leadAssign };
     const convert = { permission: Permission.leadConvert };
-    const write = { permission: Permission.activityWrite };
 
     app.get('/api/v1/leads', { config: read, schema: { tags, querystring: ZLeadListQuery, response: { 200: ZPage(ZLead) } } }, (req) =>
       deps.leads.list(req.actor, req.query),
@@ -102,39 +94,7 @@ export function leadRoutes(deps: {
       (req) => deps.conversion.convert(req.actor, req.params.id, req.body),
     );
 
-    app.get(
-      '/api/v1/leads/:id/activities',
-      { config: read, schema: { tags, params: ZIdParams, querystring: ZActivityListQuery, response: { 200: ZPage(ZActivity) } } },
-      (req) => deps.activities.list(req.actor, req.params.id, req.query),
-    );
-    app.post(
-      '/api/v1/leads/:id/activities',
-      { config: write, schema: { tags, params: ZIdParams, body: ZCreateActivity, response: { 201: ZActivity } } },
-      async (req, reply) => reply.code(201).send(await deps.activities.create(req.actor, req.params.id, req.body)),
-    );
-    app.patch(
-      '/api/v1/leads/:id/activities/:activityId',
-      { config: write, schema: { tags, params: ZActivityParams, body: ZUpdateActivity, response: { 200: ZActivity } } },
-      (req) => deps.activities.update(req.actor, req.params.id, req.params.activityId, req.body),
-    );
-    app.delete(
-      '/api/v1/leads/:id/activities/:activityId',
-      { config: write, schema: { tags, params: ZActivityParams } },
-      async (req, reply) => {
-        await deps.activities.remove(req.actor, req.params.id, req.params.activityId);
-        return reply.code(204).send();
-      },
-    );
-    app.get(
-      '/api/v1/leads/:id/activities/:activityId/attachments/:fileId',
-      { config: read, schema: { tags, params: ZAttachmentParams } },
-      async (req, reply) => {
-        return sendStoredFile(
-          reply,
-          await deps.activities.openAttachment(req.actor, req.params.id, req.params.activityId, req.params.fileId),
-        );
-      },
-    );
+    registerRecordActivityRoutes(fastify, { path: '/api/v1/leads', tags, readPermission: Permission.leadRead, service: deps.activities });
 
     app.get('/api/v1/lead-sources', { config: read, schema: { tags, response: { 200: z.array(ZLeadSource) } } }, () => deps.sources.list());
     app.put(

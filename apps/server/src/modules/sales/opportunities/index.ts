@@ -2,9 +2,12 @@ import type { Kernel } from '../../../kernel/kernel.ts';
 import { addDefaultGrants, type People } from '../../admin/index.ts';
 import type { CustomersModule } from '../../customers/index.ts';
 import type { SalesFeature } from '../index.ts';
+import type { TaskService } from '../../tasks/index.ts';
 import { createBoardService } from './board.service.ts';
 import { opportunityCustomerExtension } from './customer-extension.ts';
 import { OPPORTUNITY_GRANTS } from './opportunities.messages.ts';
+import { createOpportunityActivityService } from './opportunity-activities.ts';
+import * as repo from './opportunities.repository.ts';
 import { opportunityRoutes } from './opportunities.routes.ts';
 import { seedDemoOpportunities } from './opportunities.seed.ts';
 import { createOpportunityService, type ProductLookup } from './opportunities.service.ts';
@@ -20,7 +23,12 @@ export { OpportunityErrorCode } from './opportunities.errors.ts';
  */
 export function createOpportunitiesFeature(
   k: Kernel,
-  deps: { people: People; customers: Pick<CustomersModule, 'lookup' | 'register' | 'customers'>; products?: ProductLookup },
+  deps: {
+    people: People;
+    customers: Pick<CustomersModule, 'lookup' | 'register' | 'customers' | 'linkedActivities'>;
+    tasks: Pick<TaskService, 'registerRelatedRecords'>;
+    products?: ProductLookup;
+  },
 ) {
   addDefaultGrants(OPPORTUNITY_GRANTS);
   const pipeline = createPipelineService({ db: k.db, clock: k.clock, people: deps.people });
@@ -41,8 +49,14 @@ export function createOpportunitiesFeature(
     scopePartsOf: service.scopePartsOf,
   });
   deps.customers.register(opportunityCustomerExtension({ db: k.db, scopeOf: service.scopeOf }));
+  const activities = createOpportunityActivityService({ db: k.db, activities: deps.customers.linkedActivities, scopeOf: service.scopeOf });
+  // Tasks about an opportunity (its follow-ups) carry its name and open only for those who see it.
+  deps.tasks.registerRelatedRecords('opportunity', async (actor, id) => {
+    const row = await repo.findOpportunity(k.db, id, service.scopeOf(actor));
+    return row ? { label: row.name } : undefined;
+  });
   const feature: SalesFeature = {
-    routes: opportunityRoutes({ opportunities: service, board, pipeline }),
+    routes: opportunityRoutes({ opportunities: service, board, pipeline, activities }),
     prepare: () => pipeline.prepare(),
     seed: () =>
       seedDemoOpportunities({

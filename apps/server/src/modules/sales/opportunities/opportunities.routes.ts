@@ -23,6 +23,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendStoredFile } from '../../../kernel/files/files.service.ts';
+import { registerRecordActivityRoutes, type RecordActivityService } from '../../customers/index.ts';
 import type { BoardService } from './board.service.ts';
 import type { OpportunityService } from './opportunities.service.ts';
 import type { PipelineService } from './pipeline.service.ts';
@@ -31,6 +32,7 @@ export function opportunityRoutes(deps: {
   opportunities: OpportunityService;
   board: BoardService;
   pipeline: PipelineService;
+  activities: RecordActivityService;
 }): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -38,6 +40,13 @@ export function opportunityRoutes(deps: {
     const read = { permission: Permission.opportunityRead };
     const create = { permission: Permission.opportunityCreate };
     const update = { permission: Permission.opportunityUpdate };
+
+    registerRecordActivityRoutes(fastify, {
+      path: '/api/v1/opportunities',
+      tags,
+      readPermission: Permission.opportunityRead,
+      service: deps.activities,
+    });
 
     app.get(
       '/api/v1/opportunities',

@@ -1,7 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  TActivity,
-  TCreateActivity,
   TCreateLead,
   TLead,
   TLeadAssignRequest,
@@ -16,12 +14,12 @@ import type {
   TLeadSourcesUpdate,
   TLeadStatus,
   TPage,
-  TUpdateActivity,
   TUpdateLead,
 } from '@crm/contracts';
-import { api, apiUrl } from '../../../shared/api/api-client.ts';
+import { api } from '../../../shared/api/api-client.ts';
 import { PAGE_SIZE, firstPageParam, nextPageParam } from '../../../shared/api/pagination.ts';
 import { customersQueryKeys } from '../../customers/api/customers.queries.ts';
+import { recordActivitiesQueryKey } from '../../customers/activities/record-activities.queries.ts';
 import { tasksQueryKeys } from '../../tasks/api/tasks.queries.ts';
 
 export interface LeadFilters {
@@ -40,7 +38,6 @@ export const leadsQueryKeys = {
   lists: () => [...leadsQueryKeys.all, 'list'] as const,
   list: (filters: LeadFilters) => [...leadsQueryKeys.lists(), filters] as const,
   detail: (id: string) => [...leadsQueryKeys.all, 'detail', id] as const,
-  activities: (id: string) => [...leadsQueryKeys.all, 'activities', id] as const,
   preview: (id: string) => [...leadsQueryKeys.all, 'preview', id] as const,
   sources: () => [...leadsQueryKeys.all, 'sources'] as const,
 };
@@ -152,7 +149,7 @@ export function useConvertLead() {
       queryClient.setQueryData(leadsQueryKeys.detail(result.lead.id), result.lead);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: leadsQueryKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: leadsQueryKeys.activities(result.lead.id) }),
+        queryClient.invalidateQueries({ queryKey: recordActivitiesQueryKey('/leads', result.lead.id) }),
         queryClient.invalidateQueries({ queryKey: customersQueryKeys.all }),
         queryClient.invalidateQueries({ queryKey: ['activities'] }),
         queryClient.invalidateQueries({ queryKey: ['opportunities'] }),
@@ -167,55 +164,4 @@ export function useUpdateLeadSources() {
     mutationFn: (body: TLeadSourcesUpdate) => api.put<TLeadSource[]>('/lead-sources', body),
     onSuccess: (sources) => queryClient.setQueryData(leadsQueryKeys.sources(), sources),
   });
-}
-
-/* activities */
-
-const TIMELINE_PAGE = 20;
-
-export function useLeadActivities(leadId: string) {
-  return useInfiniteQuery({
-    queryKey: leadsQueryKeys.activities(leadId),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<TPage<TActivity>>(`${path(leadId)}/activities`, { limit: TIMELINE_PAGE, cursor: pageParam }, { signal }),
-    initialPageParam: firstPageParam,
-    getNextPageParam: nextPageParam,
-  });
-}
-
-/** A follow-up changes the timeline, the lead (status, last activity), the lists and the owner's tasks. */
-function useLeadActivityMutation<V extends { leadId: string }, R>(mutationFn: (variables: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: (_result, { leadId }) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: leadsQueryKeys.activities(leadId) }),
-        queryClient.invalidateQueries({ queryKey: leadsQueryKeys.detail(leadId) }),
-        queryClient.invalidateQueries({ queryKey: leadsQueryKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: tasksQueryKeys.all }),
-      ]),
-  });
-}
-
-export function useCreateLeadActivity() {
-  return useLeadActivityMutation(({ leadId, body }: { leadId: string; body: TCreateActivity }) =>
-    api.post<TActivity>(`${path(leadId)}/activities`, body),
-  );
-}
-
-export function useUpdateLeadActivity() {
-  return useLeadActivityMutation(({ leadId, activityId, body }: { leadId: string; activityId: string; body: TUpdateActivity }) =>
-    api.patch<TActivity>(`${path(leadId)}/activities/${encodeURIComponent(activityId)}`, body),
-  );
-}
-
-export function useDeleteLeadActivity() {
-  return useLeadActivityMutation(({ leadId, activityId }: { leadId: string; activityId: string }) =>
-    api.delete(`${path(leadId)}/activities/${encodeURIComponent(activityId)}`),
-  );
-}
-
-export function leadAttachmentUrl(leadId: string, activityId: string, fileId: string): string {
-  return apiUrl(`${path(leadId)}/activities/${encodeURIComponent(activityId)}/attachments/${encodeURIComponent(fileId)}`);
 }

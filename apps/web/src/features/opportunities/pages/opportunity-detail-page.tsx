@@ -18,6 +18,7 @@ import { OpportunityFormDrawer } from '../components/opportunity-form-drawer.tsx
 import { formatMoney, StageTag, useStageName } from '../components/stage-label.tsx';
 import { useStageMover } from '../components/use-stage-mover.tsx';
 import { OpportunityQuotesCard } from '../../quotes/components/opportunity-quotes-card.tsx';
+import { RecordActivities } from '../../customers/activities/record-activities.tsx';
 
 /** The pipeline as steps: the open stages in order, then where it ended (won or lost). */
 function StageSteps({ o, stages, onPick }: { o: TOpportunity; stages: TOpportunityStage[]; onPick?: (s: TOpportunityStage) => void }) {
@@ -167,6 +168,7 @@ export function OpportunityDetailPage() {
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const canEdit = usePermission(Permission.opportunityUpdate);
+  const canWriteActivities = usePermission(Permission.activityWrite);
   const query = useOpportunity(id);
   const { data: pipeline } = usePipeline();
   const name = useStageName();
@@ -262,6 +264,20 @@ export function OpportunityDetailPage() {
                     <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{o.description ?? '—'}</Typography.Paragraph>
                   </Descriptions.Item>
                 </Descriptions>
+              ),
+            },
+            {
+              key: 'activities',
+              label: t('opportunities.tabs.activities'),
+              children: (
+                <RecordActivities
+                  base="/opportunities"
+                  id={o.id}
+                  title={t('opportunities.tabs.activities')}
+                  composeLabel={t('opportunities.followUp')}
+                  canWrite={canWriteActivities}
+                  data-testid="opportunity-activities"
+                />
               ),
             },
             { key: 'tender', label: t('opportunities.tabs.tender'), children: <TenderTab o={o} canEdit={canEdit} /> },

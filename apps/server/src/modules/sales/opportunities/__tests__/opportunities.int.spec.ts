@@ -484,4 +484,40 @@ describe('opportunities', () => {
     // The won and lost columns were compared with cards in them, not only empty.
     expect([...closedKinds].sort()).toEqual(['lost', 'won']);
   });
+  it('keeps follow-ups of an opportunity, on its customer’s timeline too, with the next follow-up for its owner', async () => {
+    const o = await create(rep1, { name: '跟进测试 智能电表二期' });
+    const at = new Date(Date.parse(t.clock.now().toISOString()) - 3_600_000).toISOString();
+    const next = new Date(Date.parse(t.clock.now().toISOString()) + 2 * 86_400_000).toISOString();
+    const res = await rep1.request({
+      method: 'POST',
+      url: `/api/v1/opportunities/${o.id}/activities`,
+      payload: { type: 'meeting', content: '技术交流：二期 3 万只表的通信方案', occurredAt: at, nextFollowUpAt: next },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json() as { id: string; opportunityId: string | null; customerId: string | null };
+    expect(created).toMatchObject({ opportunityId: o.id, customerId: customer.id });
+
+    const list = (await rep1.request({ method: 'GET', url: `/api/v1/opportunities/${o.id}/activities` })).json();
+    expect(list.items.map((a: { id: string }) => a.id)).toEqual([created.id]);
+    const timeline = (await rep1.request({ method: 'GET', url: `/api/v1/customers/${customer.id}/activities?limit=100` })).json();
+    expect(timeline.items.map((a: { id: string }) => a.id)).toContain(created.id);
+    const tasks = (await rep1.request({ method: 'GET', url: '/api/v1/tasks?status=open&limit=100' })).json().items as {
+      relatedType: string;
+      relatedId: string;
+      relatedLabel: string;
+    }[];
+    expect(tasks.filter((x) => x.relatedType === 'opportunity' && x.relatedId === o.id)).toEqual([
+      expect.objectContaining({ relatedLabel: '跟进测试 智能电表二期' }),
+    ]);
+
+    // Another rep neither reads nor writes them; the manager reads them.
+    expect((await repNorth.request({ method: 'GET', url: `/api/v1/opportunities/${o.id}/activities` })).statusCode).toBe(404);
+    const foreign = await repNorth.request({
+      method: 'POST',
+      url: `/api/v1/opportunities/${o.id}/activities`,
+      payload: { type: 'call', content: '越权', occurredAt: at },
+    });
+    expect(foreign.statusCode).toBe(404);
+    expect((await mgr.request({ method: 'GET', url: `/api/v1/opportunities/${o.id}/activities` })).json().items).toHaveLength(1);
+  });
 });

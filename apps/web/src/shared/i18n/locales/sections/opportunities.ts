@@ -65,6 +65,7 @@ export const opportunitiesZhCN = {
     '-updatedAt': '更新时间（最新）',
   },
   tabs: { overview: '概况', tender: '投标信息', competitors: '竞争对手', lines: '产品明细', history: '阶段历史', activities: '跟进记录' },
+  followUp: '写跟进',
   tender: {
     tenderNumber: '招标编号',
     bidOpeningDate: '开标日期',
@@ -254,6 +255,7 @@ export const opportunitiesEnUS: DeepString<typeof opportunitiesZhCN> = {
     history: 'Stage history',
     activities: 'Activities',
   },
+  followUp: 'Add follow-up',
   tender: {
     tenderNumber: 'Tender number',
     bidOpeningDate: 'Bid opening date',
