@@ -1,12 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addActivity } from './activity-form.ts';
 import { DESKTOP, PHONE, login, screenshot, usePagePerTest } from './browser.ts';
 import { E2E_DEMO_PASSWORD } from './global-setup.ts';
 
 const currentPage = usePagePerTest(DESKTOP);
-
-/** A one-pixel PNG, as a phone photo would be uploaded. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -16,23 +14,6 @@ async function customerId(page: Page, name: string): Promise<string> {
   const found = items.find((c) => c.name === name);
   if (!found) throw new Error(`customer ${name} not found`);
   return found.id;
-}
-
-/** Fills the quick form: type, text, a follow-up from the presets, optionally a photo; then saves. */
-async function addActivity(page: Page, opts: { type: string; content: string; followUpDays: 1 | 3 | 7; photo?: string }) {
-  // Phones open the form on demand.
-  const opener = page.getByTestId('activity-add-open');
-  const form = page.getByTestId('activity-form');
-  await expect.poll(async () => (await opener.isVisible()) || (await form.isVisible())).toBe(true);
-  if (await opener.isVisible()) await opener.click();
-  await form.getByTestId('activity-type').getByText(opts.type, { exact: true }).click();
-  await form.getByTestId('activity-content').fill(opts.content);
-  await form.getByTestId(`follow-up-preset-${opts.followUpDays}`).click();
-  if (opts.photo) {
-    await form.locator('input[type=file]').setInputFiles({ name: opts.photo, mimeType: 'image/png', buffer: PNG });
-    await expect.poll(() => form.locator('.ant-upload-list-item-done').count()).toBe(1);
-  }
-  await form.getByTestId('activity-submit').click();
 }
 
 describe('activities and follow-up tasks', () => {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addActivity } from './activity-form.ts';
 import { DESKTOP, PHONE, login, screenshot, usePagePerTest } from './browser.ts';
 import { E2E_DEMO_PASSWORD } from './global-setup.ts';
 
@@ -110,14 +111,7 @@ describe('opportunity kanban', () => {
         return panel.isVisible();
       })
       .toBe(true);
-    const opener = panel.getByTestId('activity-add-open');
-    const form = page.getByTestId('activity-form');
-    await expect.poll(async () => (await opener.isVisible()) || (await form.isVisible())).toBe(true);
-    if (await opener.isVisible()) await opener.click();
-    await form.getByTestId('activity-type').getByText('拜访', { exact: true }).click();
-    await form.getByTestId('activity-content').fill('现场确认集中器安装位置，客户要求月底前报价');
-    await form.getByTestId('follow-up-preset-3').click();
-    await form.getByTestId('activity-submit').click();
+    await addActivity(page, { type: '拜访', content: '现场确认集中器安装位置，客户要求月底前报价', followUpDays: 3 });
     await expect.poll(() => panel.getByTestId('activity-item').count()).toBe(1);
     await expect.poll(() => panel.getByTestId('activity-item').first().textContent()).toContain('现场确认集中器安装位置');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
