@@ -54,14 +54,19 @@ describe('quotes', () => {
     await screenshot(page, 'desktop-quote-needs-approval');
   });
 
-  it('the team’s manager approves it by hand; it is sent and prints with the total in Chinese capitals', async () => {
+  it('the team’s manager approves it in the approvals inbox; it is sent and prints with the total in Chinese capitals', async () => {
     expect(quoteUrl).not.toBe('');
     const page = currentPage();
     await login(page, 'mgr.east', E2E_DEMO_PASSWORD);
     await page.goto(quoteUrl);
-    await page.getByTestId('quote-approve').click();
-    await page.getByTestId('quote-dialog-text').fill('同意，框架客户');
-    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    // The approval is decided in the approvals inbox, reached from the quote.
+    await page.getByTestId('quote-approval-progress').click();
+    await page.waitForURL(/\/approvals\/[0-9a-f-]{36}/);
+    await page.getByTestId('approval-approve').click();
+    await page.getByTestId('approval-dialog-comment').fill('同意，框架客户');
+    await page.getByTestId('approval-dialog-ok').click();
+    await expect.poll(() => page.getByTestId('approval-status').first().getAttribute('data-status')).toBe('approved');
+    await page.goto(quoteUrl);
     await expect.poll(() => page.getByTestId('quote-status').first().getAttribute('data-status')).toBe('approved');
     await expect.poll(() => page.getByTestId('quote-approval-decision').textContent()).toContain('张伟');
     await page.getByTestId('quote-send').click();

@@ -20,6 +20,7 @@ import { createStorage } from './kernel/files/storage.ts';
 import { installIdempotency } from './kernel/http/idempotency.ts';
 import { installMetrics } from './kernel/http/metrics.ts';
 import { installProblemHandlers } from './kernel/http/problem.ts';
+import { attachReadAuditLog, createReadAuditLog } from './kernel/audit/read-audit.ts';
 import { createJobs } from './kernel/jobs/jobs.ts';
 import { kernelJobs } from './kernel/jobs/kernel.jobs.ts';
 import type { Kernel } from './kernel/kernel.ts';
@@ -122,6 +123,12 @@ export async function buildApp(deps: { config: Config; database: Database; clock
   const storage = await createStorage(config.files);
   const files = createFileService({ db: database.db, storage, clock, maxBytes: config.uploadLimitBytes });
   const kernel: Kernel = { config, database, db: database.db, clock, jobs, notifications, files, logger };
+  if (config.auditReadFlushMs > 0) {
+    // Reads reach the audit log in batches; the last one is written when the server stops.
+    const readLog = createReadAuditLog({ db: database.db, flushMs: config.auditReadFlushMs, logger });
+    attachReadAuditLog(database.db, readLog);
+    app.addHook('onClose', () => readLog.flush());
+  }
   const modules = createModules(kernel);
 
   installAuth(app, { resolver: modules.authResolver, db: database.db, isHttps: config.isHttps, defaultLocale: config.defaultLocale });

@@ -6,6 +6,7 @@ import { createProductsModule } from './modules/products/index.ts';
 import { createSalesModule } from './modules/sales/index.ts';
 import { createTasksModule } from './modules/tasks/index.ts';
 import { createViewsModule } from './modules/views/index.ts';
+import { createWorkflowModule } from './modules/workflow/index.ts';
 
 /** Wires the business modules, one line each. Order matters for seeds: admin first. */
 export function createModules(k: Kernel) {
@@ -16,6 +17,8 @@ export function createModules(k: Kernel) {
   const views = createViewsModule(k);
   const products = createProductsModule(k, { people: admin.people, customers });
   const sales = createSalesModule(k, { people: admin.people, tasks, customers, products });
+  const workflow = createWorkflowModule(k, { people: admin.people });
+  sales.quotes.useApprovalsEngine(workflow.approvals);
   return {
     authResolver: admin.authResolver,
     admin,
@@ -25,6 +28,7 @@ export function createModules(k: Kernel) {
     views,
     products,
     sales,
-    list: [admin.module, tasks.module, integrations.module, customers.module, views.module, products.module, sales.module],
+    workflow,
+    list: [admin.module, tasks.module, integrations.module, customers.module, views.module, products.module, sales.module, workflow.module],
   };
 }

@@ -23,3 +23,4 @@ export * from './price-lists.ts';
 export * from './opportunities.ts';
 export * from './targets.ts';
 export * from './quotes.ts';
+export * from './approvals.ts';

@@ -67,6 +67,10 @@ export const Permission = {
   quoteExport: 'quote:export',
   /** Quote numbering, company header and discount limits per role. */
   quoteSettings: 'quote:settings',
+  /** Design the approval definitions (审批流程) of every business type. */
+  approvalDefinitionManage: 'approval:definition-manage',
+  /** Read every approval instance, not only those one takes part in. */
+  approvalMonitor: 'approval:monitor',
   /** Field-level grants: see standard cost, gross margin, full bank account numbers. */
   fieldCost: 'field:cost',
   fieldMargin: 'field:margin',

@@ -80,6 +80,7 @@ const ZEnv = z.object({
   CRM_JOBS: flag(true),
   CRM_WEB_DIST: optionalString,
   CRM_MERGE_UNDO_HOURS: int(24, 1, 24 * 30),
+  CRM_AUDIT_READ_FLUSH_MS: int(200, 0, 10_000),
   CRM_INTEGRATIONS: z.enum(['simulated', 'real']).default('simulated'),
   CRM_QCC_BASE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), {
     message: 'must be an http(s) URL such as https://api.qichacha.com',
@@ -132,6 +133,8 @@ export type Config = Readonly<{
   webDist: string | undefined;
   /** How long after a customer merge it can still be undone. */
   mergeUndoHours: number;
+  /** Reads of records and lists reach the audit log in batches at most this late; 0 writes each at once. */
+  auditReadFlushMs: number;
   integrations: {
     /** `simulated`: `main.ts` starts the simulators in-process and points the connectors at them. */
     mode: 'simulated' | 'real';
@@ -213,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobs: e.CRM_JOBS,
     webDist: e.CRM_WEB_DIST,
     mergeUndoHours: e.CRM_MERGE_UNDO_HOURS,
+    auditReadFlushMs: e.CRM_AUDIT_READ_FLUSH_MS,
     integrations: {
       mode: e.CRM_INTEGRATIONS,
       qcc: {

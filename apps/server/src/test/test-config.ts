@@ -13,6 +13,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     // The hand-written demo customers only: tests know each of them.
     CRM_DEMO_CUSTOMERS: '25',
     CRM_JOBS: '0',
+    // Read entries written at once, so that a test finds them right after the request.
+    CRM_AUDIT_READ_FLUSH_MS: '0',
     CRM_DATA_DIR: overrides.CRM_DATA_DIR ?? '/tmp/crm-test-unused',
     CRM_WEB_DIST: '/nonexistent-web-dist',
     ...overrides,

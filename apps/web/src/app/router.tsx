@@ -61,6 +61,10 @@ const QuotePrintPage = lazy(() => import('../features/quotes/pages/quote-print-p
 const QuoteSettingsPage = lazy(() =>
   import('../features/quotes/pages/quote-settings-page.tsx').then((m) => ({ default: m.QuoteSettingsPage })),
 );
+const ApprovalsPage = lazy(() => import('../features/approvals/pages/approvals-page.tsx').then((m) => ({ default: m.ApprovalsPage })));
+const ApprovalDefinitionsPage = lazy(() =>
+  import('../features/approvals/pages/approval-definitions-page.tsx').then((m) => ({ default: m.ApprovalDefinitionsPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 
 export const router = createBrowserRouter([
@@ -91,6 +95,16 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'profile', element: <ProfilePage /> },
+      { path: 'approvals', element: <ApprovalsPage /> },
+      { path: 'approvals/:id', element: <ApprovalsPage /> },
+      {
+        path: 'admin/approval-definitions',
+        element: (
+          <RequirePermission permission={Permission.approvalDefinitionManage}>
+            <ApprovalDefinitionsPage />
+          </RequirePermission>
+        ),
+      },
       {
         path: 'tasks',
         element: (

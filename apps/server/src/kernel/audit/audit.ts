@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
-import { insertAuditEntries } from './audit.repository.ts';
+import { insertAuditEntries, type NewAuditRow } from './audit.repository.ts';
+import { readLogOf } from './read-audit.ts';
 
 export type AuditInput = {
   action: string;
@@ -60,6 +61,23 @@ export function diffChanges(
   return Object.keys(changes).length > 0 ? changes : null;
 }
 
+/** The audit rows of the inputs, as the actor wrote them (secrets redacted, changes computed). */
+export function auditRows(actor: Actor, inputs: AuditInput[], at?: Date): NewAuditRow[] {
+  return inputs.map((i) => ({
+    ...(at ? { at } : {}),
+    actorId: actor.userId,
+    actorName: actor.kind === 'system' ? actor.username : actor.displayName,
+    ip: actor.ip,
+    userAgent: actor.userAgent,
+    requestId: actor.requestId,
+    action: i.action,
+    entityType: i.entityType ?? null,
+    entityId: i.entityId ?? null,
+    changes: i.before !== undefined || i.after !== undefined ? diffChanges(i.before, i.after) : null,
+    meta: i.meta ? (sanitize(i.meta) as Record<string, unknown>) : null,
+  }));
+}
+
 /**
  * Writes audit entries in the caller's transaction, so the entry commits or rolls back with the
  * change it describes. Several entries go in one multi-row insert.
@@ -67,21 +85,20 @@ export function diffChanges(
 export async function writeAudit(db: Db, actor: Actor, input: AuditInput | AuditInput[]): Promise<void> {
   const inputs = Array.isArray(input) ? input : [input];
   if (inputs.length === 0) return;
-  await insertAuditEntries(
-    db,
-    inputs.map((i) => ({
-      actorId: actor.userId,
-      actorName: actor.kind === 'system' ? actor.username : actor.displayName,
-      ip: actor.ip,
-      userAgent: actor.userAgent,
-      requestId: actor.requestId,
-      action: i.action,
-      entityType: i.entityType ?? null,
-      entityId: i.entityId ?? null,
-      changes: i.before !== undefined || i.after !== undefined ? diffChanges(i.before, i.after) : null,
-      meta: i.meta ? (sanitize(i.meta) as Record<string, unknown>) : null,
-    })),
-  );
+  await insertAuditEntries(db, auditRows(actor, inputs));
+}
+
+/**
+ * Records that someone read a record or a list (no change). Given the application's database, the
+ * entry joins the batch of the read log (see read-audit.ts) and is written at most a moment later;
+ * inside a transaction, or where no read log runs, it is written at once like any entry.
+ */
+export async function writeReadAudit(db: Db, actor: Actor, input: AuditInput | AuditInput[]): Promise<void> {
+  const inputs = Array.isArray(input) ? input : [input];
+  if (inputs.length === 0) return;
+  const log = readLogOf(db);
+  if (log) log.record(auditRows(actor, inputs, new Date()));
+  else await insertAuditEntries(db, auditRows(actor, inputs));
 }
 
 /** A list read: who listed which records with which filter (the paging parameters left out). */
@@ -92,5 +109,5 @@ export function writeListAudit(
   query: { limit?: unknown; cursor?: unknown } & Record<string, unknown>,
 ): Promise<void> {
   const { limit: _limit, cursor: _cursor, ...filter } = query;
-  return writeAudit(db, actor, { ...what, meta: { filter } });
+  return writeReadAudit(db, actor, { ...what, meta: { filter } });
 }

@@ -1,5 +1,5 @@
 import type { TCreateDepartment, TDepartment, TUpdateDepartment } from '@crm/contracts';
-import { writeAudit } from '../../kernel/audit/audit.ts';
+import { writeAudit, writeReadAudit } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -62,14 +62,14 @@ export function createDepartmentService(deps: { db: Db; clock: Clock; directory:
         const generation = deps.directory.generation();
         cached = { generation, at: Date.now(), items: (await repo.listDepartments(db, undefined)).map(toDto) };
       }
-      await writeAudit(db, actor, { action: 'department.list', entityType: 'department' });
+      await writeReadAudit(db, actor, { action: 'department.list', entityType: 'department' });
       return cached.items;
     },
 
     async get(actor: Actor, id: string): Promise<TDepartment> {
       const row = await repo.findDepartment(db, id);
       if (!row) throw new AppError(CommonError.NOT_FOUND);
-      await writeAudit(db, actor, { action: 'department.read', entityType: 'department', entityId: id });
+      await writeReadAudit(db, actor, { action: 'department.read', entityType: 'department', entityId: id });
       return toDto(row);
     },
 

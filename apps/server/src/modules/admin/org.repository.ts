@@ -429,3 +429,73 @@ export async function addRolePermissions(db: Db, roleId: string, permissions: st
 export async function lockForSeed(db: Db): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(7240002)`);
 }
+
+/* ---------------------------------------------------------------- approver resolution (approvals engine) */
+
+/** A user's place in the organisation: department, its path up to the root, manager, whether active. */
+export async function findUserOrgPlace(
+  db: Db,
+  userId: string,
+): Promise<{ id: string; departmentId: string; departmentPath: string; managerId: string | null; isActive: boolean } | undefined> {
+  const [row] = await db
+    .select({
+      id: appUser.id,
+      departmentId: appUser.departmentId,
+      departmentPath: department.path,
+      managerId: appUser.managerId,
+      isActive: appUser.isActive,
+    })
+    .from(appUser)
+    .innerJoin(department, eq(department.id, appUser.departmentId))
+    .where(eq(appUser.id, userId));
+  return row;
+}
+
+export async function listDepartmentHeads(db: Db, ids: readonly string[]): Promise<{ id: string; headUserId: string | null }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: department.id, headUserId: department.headUserId })
+    .from(department)
+    .where(inArray(department.id, [...ids]));
+}
+
+/** Active users of exactly these departments who hold the role. */
+export async function listActiveUsersWithRole(
+  db: Db,
+  departmentIds: readonly string[],
+  roleCode: string,
+): Promise<{ id: string; departmentId: string }[]> {
+  if (departmentIds.length === 0) return [];
+  return db
+    .selectDistinct({ id: appUser.id, departmentId: appUser.departmentId })
+    .from(appUser)
+    .innerJoin(userRole, eq(userRole.userId, appUser.id))
+    .innerJoin(role, eq(role.id, userRole.roleId))
+    .where(and(eq(appUser.isActive, true), inArray(appUser.departmentId, [...departmentIds]), eq(role.code, roleCode)))
+    .orderBy(appUser.id);
+}
+
+export async function listActiveUserIds(db: Db, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: appUser.id })
+    .from(appUser)
+    .where(and(inArray(appUser.id, [...new Set(ids)]), eq(appUser.isActive, true)));
+  return rows.map((r) => r.id);
+}
+
+/** Active users whose name or username contains the text (pickers that any signed-in user may use). */
+export async function searchActiveUsers(
+  db: Db,
+  q: string,
+  limit: number,
+): Promise<{ id: string; displayName: string; departmentId: string; departmentName: string; isActive: boolean }[]> {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select(userSummaryColumns)
+    .from(appUser)
+    .innerJoin(department, eq(department.id, appUser.departmentId))
+    .where(and(eq(appUser.isActive, true), q ? or(ilike(appUser.displayName, pattern), ilike(appUser.username, pattern)) : undefined))
+    .orderBy(asc(appUser.displayName), asc(appUser.id))
+    .limit(limit);
+}

@@ -1,6 +1,11 @@
 import type { Db } from '../../kernel/db/database.ts';
 import type { OrgDirectory } from './org-directory.ts';
 import {
+  findUserOrgPlace,
+  listActiveUserIds,
+  listActiveUsersWithRole,
+  listDepartmentHeads,
+  searchActiveUsers,
   listActiveUsersWithPermission,
   listDepartmentIdsByCode,
   listDepartmentNames,
@@ -51,6 +56,21 @@ export function createPeople(deps: { db: Db; directory: Pick<OrgDirectory, 'subt
         out.set(r.userId, [...(out.get(r.userId) ?? []), r.code]);
       }
       return out;
+    },
+    /** Active users by name or username, for pickers open to every signed-in user (e.g. transfer an approval). */
+    search: (q: string, limit = 20) => searchActiveUsers(deps.db, q.trim(), limit),
+    /**
+     * The organisation as the approvals engine resolves approvers: every function takes the
+     * transaction it runs in (approvers are resolved inside the deciding transaction).
+     */
+    org: {
+      place: (tx: Db, userId: string) => findUserOrgPlace(tx, userId),
+      departmentHeads: (tx: Db, departmentIds: readonly string[]) => listDepartmentHeads(tx, departmentIds),
+      usersWithRole: (tx: Db, departmentIds: readonly string[], roleCode: string) => listActiveUsersWithRole(tx, departmentIds, roleCode),
+      activeUserIds: (tx: Db, userIds: readonly string[]) => listActiveUserIds(tx, userIds),
+      async names(tx: Db, userIds: readonly string[]): Promise<Map<string, string>> {
+        return new Map((await listUserSummaries(tx, userIds)).map((u) => [u.id, u.displayName]));
+      },
     },
     /** For seeds and imports that name users by username. */
     async idsByUsername(usernames: readonly string[]): Promise<Map<string, string>> {

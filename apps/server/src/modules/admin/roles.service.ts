@@ -1,6 +1,6 @@
 import type { TCreateRole, TRole, TUpdateRole } from '@crm/contracts';
 import { isKnownPermission } from '../../kernel/access/permissions.ts';
-import { writeAudit } from '../../kernel/audit/audit.ts';
+import { writeAudit, writeReadAudit } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -55,14 +55,14 @@ export function createRoleService(deps: { db: Db; clock: Clock; directory: Pick<
     });
   return {
     async list(actor: Actor, locale: Locale): Promise<TRole[]> {
-      await writeAudit(db, actor, { action: 'role.list', entityType: 'role' });
+      await writeReadAudit(db, actor, { action: 'role.list', entityType: 'role' });
       return (await repo.listRoles(db)).map((r) => toDto(r, locale));
     },
 
     async get(actor: Actor, id: string, locale: Locale): Promise<TRole> {
       const row = await repo.findRole(db, id);
       if (!row) throw new AppError(CommonError.NOT_FOUND);
-      await writeAudit(db, actor, { action: 'role.read', entityType: 'role', entityId: id });
+      await writeReadAudit(db, actor, { action: 'role.read', entityType: 'role', entityId: id });
       return toDto(row, locale);
     },
 

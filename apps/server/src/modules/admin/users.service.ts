@@ -1,7 +1,7 @@
 import type { TCreateUser, TPage, TResetPassword, TSetUserActive, TUpdateUser, TUser, TUserListQuery } from '@crm/contracts';
 import { z } from 'zod';
 import { scopeFilter } from '../../kernel/access/access.ts';
-import { writeAudit, writeListAudit } from '../../kernel/audit/audit.ts';
+import { writeAudit, writeListAudit, writeReadAudit } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -131,7 +131,7 @@ export function createUserService(deps: {
 
     async get(actor: Actor, id: string, locale: Locale): Promise<TUser> {
       const user = await loadScoped(db, actor, id);
-      await writeAudit(db, actor, { action: 'user.read', entityType: 'user', entityId: id });
+      await writeReadAudit(db, actor, { action: 'user.read', entityType: 'user', entityId: id });
       return toUserDto(user, locale);
     },
 

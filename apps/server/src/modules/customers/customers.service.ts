@@ -13,7 +13,7 @@ import { or } from 'drizzle-orm';
 import { z } from 'zod';
 import { hasPermission } from '../../kernel/auth/actor.ts';
 import { maskTail, redactFields, scopeFilter } from '../../kernel/access/access.ts';
-import { writeAudit, writeListAudit } from '../../kernel/audit/audit.ts';
+import { writeAudit, writeListAudit, writeReadAudit } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -312,7 +312,7 @@ export function createCustomerService(deps: {
       const row = await repo.findCustomer(db, id, scope === undefined ? undefined : or(scope, await deps.pools.visibleTo(actor)));
       if (!row) throw new AppError(CommonError.NOT_FOUND);
       const contacts = await repo.listContacts(db, [id]);
-      await writeAudit(db, actor, { action: 'customer.read', entityType: 'customer', entityId: id });
+      await writeReadAudit(db, actor, { action: 'customer.read', entityType: 'customer', entityId: id });
       const [dto] = await toDtos(actor, [row]);
       return { customer: dto!, contacts: contacts.map((c) => toContactDto(c, row.ownerId === null)) };
     },

@@ -12,7 +12,7 @@ import { DEFAULT_LEAD_TIME_DAYS, DEFAULT_TAX_RATE, DEFAULT_WARRANTY_MONTHS } fro
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { assertWritableFields } from '../../kernel/access/access.ts';
-import { writeAudit, writeListAudit } from '../../kernel/audit/audit.ts';
+import { writeAudit, writeListAudit, writeReadAudit } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -94,7 +94,7 @@ export function createProductService(deps: { db: Db; clock: Clock; people: Pick<
     async get(actor: Actor, id: string): Promise<TProduct> {
       const row = await repo.findProduct(db, id);
       if (!row) throw new AppError(CommonError.NOT_FOUND);
-      await writeAudit(db, actor, { action: 'product.read', entityType: 'product', entityId: id });
+      await writeReadAudit(db, actor, { action: 'product.read', entityType: 'product', entityId: id });
       return (await toDtos(actor, [row]))[0]!;
     },
 

@@ -9,7 +9,7 @@ import {
 } from '@crm/contracts';
 import { z } from 'zod';
 import { scopeFilter } from '../../kernel/access/access.ts';
-import { writeAudit, writeListAudit } from '../../kernel/audit/audit.ts';
+import { writeAudit, writeListAudit, writeReadAudit } from '../../kernel/audit/audit.ts';
 import { hasPermission, type Actor } from '../../kernel/auth/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -205,7 +205,7 @@ export function createTaskService(deps: {
     async get(actor: Actor, id: string): Promise<TTask> {
       const row = await repo.findTask(db, id, scopeOf(actor));
       if (!row) throw new AppError(CommonError.NOT_FOUND);
-      await writeAudit(db, actor, { action: 'task.read', entityType: 'task', entityId: id });
+      await writeReadAudit(db, actor, { action: 'task.read', entityType: 'task', entityId: id });
       return (await toDtos([row]))[0]!;
     },
 

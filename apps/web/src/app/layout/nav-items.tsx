@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { ParseKeys } from 'i18next';
 import {
   AimOutlined,
+  AuditOutlined as ApprovalOutlined,
+  BranchesOutlined,
   ApartmentOutlined,
   CarryOutOutlined,
   CloudOutlined,
@@ -28,7 +30,7 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import type { MenuProps } from 'antd';
+import { Badge, type MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { Permission, type TPermission } from '@crm/contracts';
 
@@ -50,6 +52,7 @@ interface NavGroup {
 export const NAV: (NavLeaf | NavGroup)[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined /> },
   { path: '/inbox', label: 'menu.inbox', icon: <InboxOutlined /> },
+  { path: '/approvals', label: 'approvals.menu', icon: <ApprovalOutlined /> },
   { path: '/customers', label: 'menu.customers', icon: <ContactsOutlined />, permission: Permission.customerRead },
   { path: '/customer-pool', label: 'pool.menu', icon: <CloudOutlined />, permission: Permission.customerClaim },
   {
@@ -100,6 +103,12 @@ export const NAV: (NavLeaf | NavGroup)[] = [
         permission: Permission.opportunityPipelineManage,
       },
       { path: '/admin/quote-settings', label: 'quotes.settingsMenu', icon: <PercentageOutlined />, permission: Permission.quoteSettings },
+      {
+        path: '/admin/approval-definitions',
+        label: 'approvals.definitionsMenu',
+        icon: <BranchesOutlined />,
+        permission: Permission.approvalDefinitionManage,
+      },
     ],
   },
 ];
@@ -110,7 +119,18 @@ function isGroup(item: NavLeaf | NavGroup): item is NavGroup {
   return 'children' in item;
 }
 
-export function menuItems(t: TFunction, permissions: readonly string[]): MenuItem[] {
+/** A leaf's label, with a count badge (e.g. approvals to do) when it has one. */
+function leafLabel(t: TFunction, leaf: NavLeaf, badges: Readonly<Record<string, number>>): ReactNode {
+  const count = badges[leaf.path] ?? 0;
+  if (count <= 0) return t(leaf.label);
+  return (
+    <span data-testid={`nav-badge-${leaf.path.slice(1)}`}>
+      {t(leaf.label)} <Badge count={count} size="small" style={{ marginInlineStart: 4 }} />
+    </span>
+  );
+}
+
+export function menuItems(t: TFunction, permissions: readonly string[], badges: Readonly<Record<string, number>> = {}): MenuItem[] {
   const allowed = (leaf: NavLeaf) => !leaf.permission || permissions.includes(leaf.permission);
   const items: MenuItem[] = [];
   for (const item of NAV) {
@@ -121,10 +141,10 @@ export function menuItems(t: TFunction, permissions: readonly string[]): MenuIte
         key: item.key,
         icon: item.icon,
         label: t(item.label),
-        children: children.map((c) => ({ key: c.path, icon: c.icon, label: t(c.label) })),
+        children: children.map((c) => ({ key: c.path, icon: c.icon, label: leafLabel(t, c, badges) })),
       });
     } else if (allowed(item)) {
-      items.push({ key: item.path, icon: item.icon, label: t(item.label) });
+      items.push({ key: item.path, icon: item.icon, label: leafLabel(t, item, badges) });
     }
   }
   return items;

@@ -1,6 +1,6 @@
 import { ZWellKnownPanelKeys, type TCustomerPanel, type TCustomerPanels } from '@crm/contracts';
 import { scopeFilter } from '../../../kernel/access/access.ts';
-import { writeAudit } from '../../../kernel/audit/audit.ts';
+import { writeReadAudit } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import type { Db } from '../../../kernel/db/database.ts';
 import { AppError, CommonError } from '../../../kernel/errors.ts';
@@ -38,7 +38,7 @@ export function createPanelService(deps: { db: Db; extensions: Pick<CustomerExte
       }
       entries.sort((a, b) => a.order - b.order);
       const panels = await Promise.all(entries.map((e) => e.load()));
-      await writeAudit(deps.db, actor, {
+      await writeReadAudit(deps.db, actor, {
         action: 'customer.panels.read',
         entityType: 'customer',
         entityId: customerId,

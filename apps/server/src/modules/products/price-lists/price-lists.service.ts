@@ -13,7 +13,7 @@ import {
 } from '@crm/contracts';
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
-import { writeAudit, writeListAudit } from '../../../kernel/audit/audit.ts';
+import { writeAudit, writeListAudit, writeReadAudit } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import type { Clock } from '../../../kernel/clock.ts';
 import type { Db } from '../../../kernel/db/database.ts';
@@ -175,7 +175,7 @@ export function createPriceListService(deps: {
 
     async get(actor: Actor, id: string): Promise<TPriceListDetail> {
       const result = await detail(actor, id);
-      await writeAudit(db, actor, { action: 'price_list.read', entityType: 'price_list', entityId: id });
+      await writeReadAudit(db, actor, { action: 'price_list.read', entityType: 'price_list', entityId: id });
       return result;
     },
 

@@ -8,7 +8,7 @@ import type {
   TLeadConvertResult,
 } from '@crm/contracts';
 import { scopeFilter } from '../../../kernel/access/access.ts';
-import { writeAudit } from '../../../kernel/audit/audit.ts';
+import { writeAudit, writeReadAudit } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import type { Clock } from '../../../kernel/clock.ts';
 import type { Db } from '../../../kernel/db/database.ts';
@@ -114,7 +114,12 @@ export function createLeadConversionService(deps: {
       const lead = await convertibleLead(actor, id);
       const result = await check(actor, lead);
       const d = decide(result);
-      await writeAudit(db, actor, { action: 'lead.convert_preview', entityType: 'lead', entityId: id, meta: { verdict: result.verdict } });
+      await writeReadAudit(db, actor, {
+        action: 'lead.convert_preview',
+        entityType: 'lead',
+        entityId: id,
+        meta: { verdict: result.verdict },
+      });
       return {
         leadId: id,
         verdict: result.verdict,

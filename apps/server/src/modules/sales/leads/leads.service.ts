@@ -11,7 +11,7 @@ import type {
 import { Permission } from '@crm/contracts';
 import { z } from 'zod';
 import { scopeFilter } from '../../../kernel/access/access.ts';
-import { writeAudit, writeListAudit } from '../../../kernel/audit/audit.ts';
+import { writeAudit, writeListAudit, writeReadAudit } from '../../../kernel/audit/audit.ts';
 import { hasPermission, type Actor } from '../../../kernel/auth/actor.ts';
 import { addDays, startOfBusinessDay, type Clock } from '../../../kernel/clock.ts';
 import type { Db } from '../../../kernel/db/database.ts';
@@ -117,7 +117,7 @@ export function createLeadService(deps: {
     async get(actor: Actor, id: string): Promise<TLead> {
       const row = await repo.findLead(db, id, scopeOf(actor));
       if (!row) throw new AppError(CommonError.NOT_FOUND);
-      await writeAudit(db, actor, { action: 'lead.read', entityType: 'lead', entityId: id });
+      await writeReadAudit(db, actor, { action: 'lead.read', entityType: 'lead', entityId: id });
       return one(row);
     },
 

@@ -9,7 +9,7 @@ import type {
   TPipelineSummaryQuery,
 } from '@crm/contracts';
 import { z } from 'zod';
-import { writeAudit } from '../../../kernel/audit/audit.ts';
+import { writeReadAudit } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { addDays, startOfBusinessDay, type Clock } from '../../../kernel/clock.ts';
 import type { Db } from '../../../kernel/db/database.ts';
@@ -110,7 +110,7 @@ export function createBoardService(deps: {
         columnCards.flatMap((c) => c.rows),
         stages,
       );
-      await writeAudit(db, actor, { action: 'opportunity.board', entityType: 'opportunity', meta: { filter: { ...query } } });
+      await writeReadAudit(db, actor, { action: 'opportunity.board', entityType: 'opportunity', meta: { filter: { ...query } } });
       const columns: TBoardColumn[] = stages.map((s, i) => ({
         stageId: s.id,
         stage: s,
@@ -136,7 +136,11 @@ export function createBoardService(deps: {
       const [stages, filter] = await Promise.all([loadStages(db), filterOf(actor, query)]);
       const closedSince = closedSinceOf(query.closedSince);
       const totals = new Map((await repo.stageTotals(db, filter, closedSince.at)).map((t) => [t.stageId, t]));
-      await writeAudit(db, actor, { action: 'opportunity.pipeline_summary', entityType: 'opportunity', meta: { filter: { ...query } } });
+      await writeReadAudit(db, actor, {
+        action: 'opportunity.pipeline_summary',
+        entityType: 'opportunity',
+        meta: { filter: { ...query } },
+      });
       const open = stages.filter((s) => s.kind === 'open').map((s) => totals.get(s.id));
       return {
         stages: stages.map((s) => ({ stageId: s.id, stage: s, ...totalsOf(totals.get(s.id)) })),
@@ -157,7 +161,7 @@ export function createBoardService(deps: {
         repo.wonByOwnerMonth(db, filter, from, to),
       ]);
       const owners = await deps.people.summaries([...open, ...won].map((r) => r.ownerId));
-      await writeAudit(db, actor, { action: 'opportunity.forecast', entityType: 'opportunity', meta: { filter: { ...query } } });
+      await writeReadAudit(db, actor, { action: 'opportunity.forecast', entityType: 'opportunity', meta: { filter: { ...query } } });
       return buildForecast({
         period: query.period,
         currency: 'CNY',

@@ -75,15 +75,20 @@ export const opportunity = pgTable(
   },
   (t) => [
     // Kanban and pipeline of open opportunities: per department or owner, per stage, in card order.
+    // Amount and probability at the end: the board's totals are read from the index alone.
     index('opportunity_open_department_idx')
-      .on(t.departmentId, t.stageId, t.expectedCloseDate, t.id)
+      .on(t.departmentId, t.stageId, t.expectedCloseDate, t.id, t.amount, t.probability)
+      .where(sql`${t.stageKind} = 'open'`),
+    // The board of everyone (no department to probe): per stage in card order.
+    index('opportunity_open_stage_idx')
+      .on(t.stageId, t.expectedCloseDate, t.id)
       .where(sql`${t.stageKind} = 'open'`),
     index('opportunity_open_owner_idx')
       .on(t.ownerId, t.stageId, t.expectedCloseDate, t.id)
       .where(sql`${t.stageKind} = 'open'`),
     // Won and lost columns: what closed recently.
     index('opportunity_closed_department_idx')
-      .on(t.departmentId, t.closedAt, t.id)
+      .on(t.departmentId, t.closedAt, t.id, t.stageId, t.amount, t.probability)
       .where(sql`${t.stageKind} <> 'open'`),
     index('opportunity_closed_owner_idx')
       .on(t.ownerId, t.closedAt, t.id)
@@ -91,9 +96,9 @@ export const opportunity = pgTable(
     index('opportunity_closed_at_idx')
       .on(t.closedAt, t.id)
       .where(sql`${t.stageKind} <> 'open'`),
-    // Performance: won per month.
+    // Performance: won per month, read from the index alone.
     index('opportunity_won_date_idx')
-      .on(t.wonDate, t.ownerId)
+      .on(t.wonDate, t.ownerId, t.departmentId, t.amount)
       .where(sql`${t.stageKind} = 'won'`),
     // The list's keyset sorts.
     index('opportunity_created_idx').on(t.createdAt, t.id),

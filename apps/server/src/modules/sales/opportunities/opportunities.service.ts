@@ -15,7 +15,7 @@ import {
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { scopeFilter, scopeParts } from '../../../kernel/access/access.ts';
-import { writeAudit, writeListAudit } from '../../../kernel/audit/audit.ts';
+import { writeAudit, writeListAudit, writeReadAudit } from '../../../kernel/audit/audit.ts';
 import { asSystem, hasPermission, type Actor } from '../../../kernel/auth/actor.ts';
 import type { Clock } from '../../../kernel/clock.ts';
 import type { Db } from '../../../kernel/db/database.ts';
@@ -258,7 +258,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
     async get(actor: Actor, id: string): Promise<TOpportunity> {
       const row = await repo.findOpportunity(db, id, scopeOf(actor));
       if (!row) throw new AppError(CommonError.NOT_FOUND);
-      await writeAudit(db, actor, { action: 'opportunity.read', entityType: 'opportunity', entityId: id });
+      await writeReadAudit(db, actor, { action: 'opportunity.read', entityType: 'opportunity', entityId: id });
       return present(row);
     },
 
@@ -448,7 +448,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
     async openAwardNotice(actor: Actor, id: string): Promise<{ file: { name: string; mimeType: string }; stream: Readable }> {
       const row = await repo.findOpportunity(db, id, scopeOf(actor));
       if (!row?.awardNoticeFileId) throw new AppError(CommonError.NOT_FOUND);
-      await writeAudit(db, actor, { action: 'opportunity.award_notice.read', entityType: 'opportunity', entityId: id });
+      await writeReadAudit(db, actor, { action: 'opportunity.award_notice.read', entityType: 'opportunity', entityId: id });
       // The opportunity's scope was checked; the file may have been uploaded by someone else.
       return deps.files.open(asSystem('opportunity-award-notice'), row.awardNoticeFileId);
     },

@@ -4,7 +4,9 @@ import type { Kernel } from '../../../kernel/kernel.ts';
 import { addDefaultGrants, type People } from '../../admin/index.ts';
 import type { CustomerExtension } from '../../customers/index.ts';
 import type { SalesFeature } from '../index.ts';
+import type { ApprovalsApi } from '../../workflow/index.ts';
 import { manualQuoteApprovalGate, type QuoteApprovalGate } from './quote-approval-gate.ts';
+import { createEngineQuoteApprovalGate } from './quote-engine-gate.ts';
 import { quoteCustomerExtension } from './quote-customer-extension.ts';
 import { createQuoteExportService } from './quote-export.service.ts';
 import type { QuoteCatalog } from './quote-pricing.ts';
@@ -97,6 +99,10 @@ export function createQuotesFeature(
       /** The approvals engine replaces the manual gate at wiring time. */
       setApprovalGate(next: QuoteApprovalGate): void {
         gate = next;
+      },
+      /** Registers the `quote` approval type with the approvals engine and routes approvals through it. */
+      useApprovalsEngine(approvals: ApprovalsApi): void {
+        gate = createEngineQuoteApprovalGate({ approvals, workflow, quotes });
       },
     },
   };

@@ -39,13 +39,14 @@ export interface QuoteApprovalGate {
   /**
    * A version was submitted and needs approval: start what decides it, in the submit's transaction
    * (no HTTP call). The instance id is kept with the version. `null`: nothing was started, and the
-   * quotes module tells the people who may approve by hand.
+   * quotes module tells the people who may approve by hand. `approvedAtOnce`: the route needed
+   * nobody (every step skipped or approved by itself), so the version is approved right away.
    */
-  requested(tx: Db, actor: Actor, subject: QuoteApprovalSubject): Promise<{ instanceId: string | null }>;
+  requested(tx: Db, actor: Actor, subject: QuoteApprovalSubject): Promise<{ instanceId: string | null; approvedAtOnce?: boolean }>;
   /** The version left approval without a decision (withdrawn, superseded, expired): stop what was started. */
   withdrawn(tx: Db, actor: Actor, subject: QuoteApprovalSubject): Promise<void>;
   /** Whether the actor may decide this version by hand (the quotes module also checks scope and authority). */
-  canDecideByHand(actor: Actor, subject: Pick<QuoteApprovalSubject, 'ownerId'>): boolean;
+  canDecideByHand(actor: Actor, subject: Pick<QuoteApprovalSubject, 'ownerId' | 'instanceId'>): boolean;
 }
 
 /** Today's behaviour: approval by hand, by managers and directors with `quote:approve`, never one's own quote. */

@@ -158,7 +158,21 @@ export function createQuoteWorkflow(deps: {
           const now = clock.now();
           if (!v.requiresApproval)
             return { version: { status: 'approved', submittedAt: now, decision: null }, meta: { approvalNeeded: false } };
-          const { instanceId } = await gate.requested(tx, actor, approvalSubject(q, v, lines));
+          const { instanceId, approvedAtOnce } = await gate.requested(tx, actor, approvalSubject(q, v, lines));
+          if (approvedAtOnce) {
+            const decision: QuoteDecisionValue = {
+              outcome: 'approved',
+              byId: null,
+              byName: null,
+              at: now.toISOString(),
+              comment: null,
+              channel: gate.channel,
+            };
+            return {
+              version: { status: 'approved', submittedAt: now, decision, approvalInstanceId: null },
+              meta: { approvalNeeded: true, channel: gate.channel, instanceId, approvedAtOnce: true },
+            };
+          }
           return {
             version: { status: 'needs_approval', submittedAt: now, decision: null, approvalInstanceId: instanceId },
             meta: { approvalNeeded: true, channel: gate.channel, instanceId, reasons: v.approvalReasons.map((r) => r.code) },
@@ -214,7 +228,7 @@ export function createQuoteWorkflow(deps: {
       const comment = input.comment ?? null;
       const result = await withTx(db, async (tx) =>
         step(tx, actor, id, input.version, `quote.approval.${outcome}`, ['needs_approval'], (q, v, lines) => {
-          if (!gate.canDecideByHand(actor, q)) {
+          if (!gate.canDecideByHand(actor, { ownerId: q.ownerId, instanceId: v.approvalInstanceId })) {
             if (!hasPermission(actor, Permission.quoteApprove)) throw new AppError(CommonError.FORBIDDEN);
             if (actor.userId === q.ownerId) throw new AppError(QuoteErrorCode.QUOTE_SELF_APPROVAL);
             throw new AppError(QuoteErrorCode.QUOTE_APPROVAL_BY_ENGINE);
@@ -274,6 +288,16 @@ export function createQuoteWorkflow(deps: {
           version: { status: input.outcome === 'approved' ? 'approved' : 'draft', decision, approvalInstanceId: null },
           meta: { channel: input.channel, comment: input.comment },
         };
+      });
+    },
+
+    /** For the approvals engine: the owner withdrew the version from the approvals inbox, in the engine's transaction. */
+    async applyApprovalWithdrawal(tx: Db, actor: Actor, input: { quoteId: string; versionId: string }): Promise<void> {
+      const q = await repo.findQuote(tx, input.quoteId, undefined);
+      if (!q) throw new AppError(CommonError.NOT_FOUND);
+      await step(tx, actor, input.quoteId, q.version, 'quote.withdraw', ['needs_approval'], (_q, v) => {
+        if (v.id !== input.versionId) throw new AppError(CommonError.STALE_VERSION);
+        return { version: { status: 'draft', approvalInstanceId: null }, meta: { channel: 'approvals' } };
       });
     },
 

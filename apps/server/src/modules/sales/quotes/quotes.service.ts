@@ -12,7 +12,7 @@ import type {
 } from '@crm/contracts';
 import { z } from 'zod';
 import { scopeFilter } from '../../../kernel/access/access.ts';
-import { writeAudit, writeListAudit } from '../../../kernel/audit/audit.ts';
+import { writeAudit, writeListAudit, writeReadAudit } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import { addDays, type Clock } from '../../../kernel/clock.ts';
 import type { Db } from '../../../kernel/db/database.ts';
@@ -138,7 +138,7 @@ export function createQuoteService(deps: QuoteServiceDeps) {
       names,
       ownerDepartmentName: owner && owner.departmentId === q.departmentId ? owner.departmentName : null,
       customerGrade: v.customerGrade ? (v.customerGrade as TCustomerGrade) : (profile?.grade ?? null),
-      canDecideByHand: deps.gate().canDecideByHand(actor, q),
+      canDecideByHand: deps.gate().canDecideByHand(actor, { ownerId: q.ownerId, instanceId: v.approvalInstanceId }),
     });
   }
 
@@ -200,7 +200,7 @@ export function createQuoteService(deps: QuoteServiceDeps) {
       const q = await findInScope(actor, id);
       const v = versionNo === undefined ? await currentVersion(db, q) : await repo.findVersionByNo(db, q.id, versionNo);
       if (!v) throw new AppError(CommonError.NOT_FOUND);
-      await writeAudit(db, actor, { action: 'quote.read', entityType: 'quote', entityId: id, meta: { versionNo: v.versionNo } });
+      await writeReadAudit(db, actor, { action: 'quote.read', entityType: 'quote', entityId: id, meta: { versionNo: v.versionNo } });
       return present(actor, q, v);
     },
 

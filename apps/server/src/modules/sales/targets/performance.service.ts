@@ -15,7 +15,7 @@ import {
   type TSummaryCell,
   type TTargetSubjectType,
 } from '@crm/contracts';
-import { writeAudit } from '../../../kernel/audit/audit.ts';
+import { writeReadAudit } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import type { Clock } from '../../../kernel/clock.ts';
 import type { Db } from '../../../kernel/db/database.ts';
@@ -215,7 +215,7 @@ export function createPerformanceService(deps: PerformanceDeps) {
           })),
         };
       });
-      await writeAudit(db, actor, {
+      await writeReadAudit(db, actor, {
         action: 'performance.read',
         entityType: subject.type,
         entityId: subject.id,
@@ -258,7 +258,7 @@ export function createPerformanceService(deps: PerformanceDeps) {
       const summary = await computeSummary(actor, { period, org, rootId, ownOnly, locale });
       return { summary, json: JSON.stringify(ZPerformanceSummary.parse(summary)) };
     });
-    await writeAudit(db, actor, {
+    await writeReadAudit(db, actor, {
       action: 'performance.summary.read',
       entityType: 'department',
       entityId: rootId,

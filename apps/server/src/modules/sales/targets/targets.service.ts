@@ -17,7 +17,7 @@ import {
 } from '@crm/contracts';
 import { z } from 'zod';
 import { scopeFilter } from '../../../kernel/access/access.ts';
-import { writeAudit, writeListAudit, type AuditInput } from '../../../kernel/audit/audit.ts';
+import { writeAudit, writeListAudit, type AuditInput, writeReadAudit } from '../../../kernel/audit/audit.ts';
 import { hasPermission, type Actor } from '../../../kernel/auth/actor.ts';
 import type { Clock } from '../../../kernel/clock.ts';
 import type { Db } from '../../../kernel/db/database.ts';
@@ -187,7 +187,7 @@ export function createTargetService(deps: TargetDeps) {
       const metric = metricOf(locale, query.metric);
       const ctx = await splitContext(actor, query.departmentId);
       const split = await loadSplit(actor, ctx, query.period, metric);
-      await writeAudit(db, actor, {
+      await writeReadAudit(db, actor, {
         action: 'target.split.read',
         entityType: 'department',
         entityId: ctx.department.id,

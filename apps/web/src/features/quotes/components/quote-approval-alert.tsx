@@ -1,5 +1,6 @@
 import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { TQuoteApproval, TQuoteStatus } from '@crm/contracts';
 import { formatDateTime } from '../../../shared/utils/format.ts';
 
@@ -45,6 +46,13 @@ export function QuoteApprovalAlert({
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('quotes.approval.hint')} · {t('quotes.approval.ownerLimit', { limit: approval.limitPercent })}
               </Typography.Text>
+              {status === 'needs_approval' && approval.instanceId ? (
+                <div>
+                  <Link to={`/approvals/${approval.instanceId}`} data-testid="quote-approval-progress">
+                    {t('approvals.viewProgress')}
+                  </Link>
+                </div>
+              ) : null}
             </>
           }
           style={{ marginBottom: 12 }}

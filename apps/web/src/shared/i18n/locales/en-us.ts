@@ -3,6 +3,7 @@ import { targetsEnUS } from './sections/targets.ts';
 import { opportunitiesEnUS } from './sections/opportunities.ts';
 import { productsEnUS } from './sections/products.ts';
 import { quotesEnUS } from './sections/quotes.ts';
+import { approvalsEnUS } from './sections/approvals.ts';
 import { calendarEnUS } from './sections/calendar.ts';
 import { integrationsEnUS } from './sections/integrations.ts';
 import type { Messages } from './zh-cn.ts';
@@ -14,6 +15,7 @@ export const enUS: Messages = {
   opportunities: opportunitiesEnUS,
   products: productsEnUS,
   quotes: quotesEnUS,
+  approvals: approvalsEnUS,
   calendar: calendarEnUS,
   integrations: integrationsEnUS,
   app: {

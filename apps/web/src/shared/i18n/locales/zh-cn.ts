@@ -3,6 +3,7 @@ import { targetsZhCN } from './sections/targets.ts';
 import { opportunitiesZhCN } from './sections/opportunities.ts';
 import { productsZhCN } from './sections/products.ts';
 import { quotesZhCN } from './sections/quotes.ts';
+import { approvalsZhCN } from './sections/approvals.ts';
 import { calendarZhCN } from './sections/calendar.ts';
 import { integrationsZhCN } from './sections/integrations.ts';
 /** Simplified Chinese: the reference catalogue. en-US must have exactly the same keys. */
@@ -12,6 +13,7 @@ export const zhCN = {
   opportunities: opportunitiesZhCN,
   products: productsZhCN,
   quotes: quotesZhCN,
+  approvals: approvalsZhCN,
   calendar: calendarZhCN,
   integrations: integrationsZhCN,
   app: {

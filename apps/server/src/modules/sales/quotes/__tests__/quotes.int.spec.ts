@@ -193,7 +193,7 @@ describe('quotes: data scope', () => {
 });
 
 describe('quotes: versions, approval and acceptance', () => {
-  it('goes through approval by hand, is sent, accepted and then locked; every step is audited', async () => {
+  it('goes through approval in the approvals inbox, is sent, accepted and then locked; every step is audited', async () => {
     let q = await newQuote(rep, [{ productId: meter.id, qty: '500', discountPercent: '15' }]);
     q = await ok<TQuote>(
       await post(rep, `/api/v1/quotes/${q.id}/send`, { version: q.version }).then((r) => {
@@ -203,15 +203,20 @@ describe('quotes: versions, approval and acceptance', () => {
       }),
     );
     expect(q.status).toBe('needs_approval');
-    // The team's manager and the director above are told in their inbox; the rep is not.
+    // The rep's manager gets the task in the approvals inbox and is told; the director is not asked (15 % is within 20 %).
+    const todo = (
+      await ok<{ items: { taskId: string; instanceId: string; link: string }[] }>(await get(mgr, '/api/v1/approvals/tasks?box=todo'))
+    ).items;
+    const task = todo.find((i) => i.link === `/quotes/${q.id}`)!;
+    expect(task).toBeTruthy();
     const inbox = (await ok<{ items: { kind: string; link: string; title: string }[] }>(await get(mgr, '/api/v1/notifications?limit=20')))
       .items;
-    expect(inbox.find((n) => n.link === `/quotes/${q.id}`)).toMatchObject({
-      kind: 'quote.approvalNeeded',
-      title: `报价单待审批：${q.number}`,
+    expect(inbox.find((n) => n.link === `/approvals/${task.instanceId}`)).toMatchObject({
+      kind: 'approval.task',
+      title: `待您审批：${q.number} · 国网江苏省电力有限公司`,
     });
-    const directorInbox = (await ok<{ items: { link: string }[] }>(await get(director, '/api/v1/notifications?limit=20'))).items;
-    expect(directorInbox.some((n) => n.link === `/quotes/${q.id}`)).toBe(true);
+    const directorTodo = (await ok<{ items: { link: string }[] }>(await get(director, '/api/v1/approvals/tasks?box=todo'))).items;
+    expect(directorTodo.some((n) => n.link === `/quotes/${q.id}`)).toBe(false);
     expect((await post(rep, `/api/v1/quotes/${q.id}/approval`, { version: q.version, decision: 'approve' })).statusCode).toBe(403);
     const editWhilePending = await rep.request({
       method: 'PATCH',
@@ -219,11 +224,10 @@ describe('quotes: versions, approval and acceptance', () => {
       payload: { version: q.version, title: 'x' },
     });
     expect(editWhilePending.json().code).toBe('QUOTE_NOT_EDITABLE');
-    q = await ok<TQuote>(
-      await post(mgr, `/api/v1/quotes/${q.id}/approval`, { version: q.version, decision: 'approve', comment: '战略客户，同意' }),
-    );
+    await ok(await post(mgr, `/api/v1/approvals/tasks/${task.taskId}/approve`, { comment: '战略客户，同意' }));
+    q = await ok<TQuote>(await get(rep, `/api/v1/quotes/${q.id}`));
     expect(q.status).toBe('approved');
-    expect(q.approval.decision).toMatchObject({ outcome: 'approved', byName: '张伟', comment: '战略客户，同意', channel: 'manual' });
+    expect(q.approval.decision).toMatchObject({ outcome: 'approved', byName: '张伟', comment: '战略客户，同意', channel: 'approvals' });
     q = await ok<TQuote>(await post(rep, `/api/v1/quotes/${q.id}/send`, { version: q.version }));
     expect(q.status).toBe('sent');
     q = await ok<TQuote>(await post(rep, `/api/v1/quotes/${q.id}/accept`, { version: q.version, note: '客户盖章回传' }));
@@ -249,26 +253,35 @@ describe('quotes: versions, approval and acceptance', () => {
     );
   });
 
-  it('a manager may not approve own quotes nor beyond the manager’s limit; a director may', async () => {
+  it('a manager may not approve own quotes; beyond the manager’s limit a director approves too', async () => {
+    const todoOf = async (s: Session, quoteId: string) =>
+      (await ok<{ items: { taskId: string; link: string }[] }>(await get(s, '/api/v1/approvals/tasks?box=todo'))).items.find(
+        (i) => i.link === `/quotes/${quoteId}`,
+      );
     let own = await newQuote(mgr, [{ productId: meter.id, qty: '10', discountPercent: '25' }]);
     own = await ok<TQuote>(await post(mgr, `/api/v1/quotes/${own.id}/submit`, { version: own.version }));
     const self = await post(mgr, `/api/v1/quotes/${own.id}/approval`, { version: own.version, decision: 'approve' });
     expect(self.json().code).toBe('QUOTE_SELF_APPROVAL');
+    expect(await todoOf(mgr, own.id)).toBeUndefined();
+    // The manager's own manager is the director, who is then the one approver.
+    await ok(await post(director, `/api/v1/approvals/tasks/${(await todoOf(director, own.id))!.taskId}/approve`, {}));
+    expect((await ok<TQuote>(await get(mgr, `/api/v1/quotes/${own.id}`))).status).toBe('approved');
 
     let q = await newQuote(rep, [{ productId: meter.id, qty: '10', discountPercent: '25' }]);
     q = await ok<TQuote>(await post(rep, `/api/v1/quotes/${q.id}/submit`, { version: q.version }));
     // Only the owner takes a quote back from approval.
     expect((await post(mgr, `/api/v1/quotes/${q.id}/withdraw`, { version: q.version })).statusCode).toBe(403);
-    const beyond = await post(mgr, `/api/v1/quotes/${q.id}/approval`, { version: q.version, decision: 'approve' });
-    expect(beyond.statusCode).toBe(403);
-    expect(beyond.json().code).toBe('QUOTE_APPROVAL_BEYOND_AUTHORITY');
-    const refused = await ok<TQuote>(
-      await post(mgr, `/api/v1/quotes/${q.id}/approval`, { version: q.version, decision: 'refuse', comment: '折扣过大' }),
-    );
+    const byHand = await post(mgr, `/api/v1/quotes/${q.id}/approval`, { version: q.version, decision: 'approve' });
+    expect(byHand.json().code).toBe('QUOTE_APPROVAL_BY_ENGINE');
+    await ok(await post(mgr, `/api/v1/approvals/tasks/${(await todoOf(mgr, q.id))!.taskId}/approve`, {}));
+    expect((await ok<TQuote>(await get(rep, `/api/v1/quotes/${q.id}`))).status).toBe('needs_approval');
+    await ok(await post(director, `/api/v1/approvals/tasks/${(await todoOf(director, q.id))!.taskId}/reject`, { comment: '折扣过大' }));
+    const refused = await ok<TQuote>(await get(rep, `/api/v1/quotes/${q.id}`));
     expect(refused).toMatchObject({ status: 'draft', approval: { decision: { outcome: 'refused', comment: '折扣过大' } } });
     q = await ok<TQuote>(await post(rep, `/api/v1/quotes/${q.id}/submit`, { version: refused.version }));
-    q = await ok<TQuote>(await post(director, `/api/v1/quotes/${q.id}/approval`, { version: q.version, decision: 'approve' }));
-    expect(q.status).toBe('approved');
+    await ok(await post(mgr, `/api/v1/approvals/tasks/${(await todoOf(mgr, q.id))!.taskId}/approve`, {}));
+    await ok(await post(director, `/api/v1/approvals/tasks/${(await todoOf(director, q.id))!.taskId}/approve`, {}));
+    expect((await ok<TQuote>(await get(rep, `/api/v1/quotes/${q.id}`))).status).toBe('approved');
   });
 
   it('a new version copies the lines, supersedes the old one, which stays readable', async () => {
