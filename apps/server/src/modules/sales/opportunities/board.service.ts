@@ -75,7 +75,13 @@ export function createBoardService(deps: {
   }
 
   async function cards(filter: repo.OpportunityFilter, stage: StageDef, closedSince: Date, limit: number, after?: [string, string]) {
-    const rows = await repo.columnCards(db, filter, { stageId: stage.id, kind: stage.kind, closedSince, limit: limit + 1, after });
+    const rows = await repo.firstCardsPerStage(db, filter, {
+      kind: stage.kind === 'open' ? 'open' : 'closed',
+      stageIds: [stage.id],
+      closedSince,
+      limit: limit + 1,
+      after,
+    });
     const shown = rows.slice(0, limit);
     return { rows: shown, nextCursor: rows.length > limit ? cursorOf(shown.at(-1)!, stage.kind) : null };
   }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { ScopeParts } from '../../../kernel/access/access.ts';
 import type { Db } from '../../../kernel/db/database.ts';
@@ -299,25 +299,15 @@ export async function stageTotals(db: Db, filter: OpportunityFilter, closedSince
   const open = eq(opportunity.stageKind, 'open');
   const closed = and(ne(opportunity.stageKind, 'open'), gte(opportunity.closedAt, closedSince));
   const parts = boardParts(filter);
-  if (!parts) {
-    const plain = filterConditions(filter);
-    const rows = await db
-      .select({
-        stageId: opportunity.stageId,
-        count: count(),
-        amount: sql<string>`coalesce(sum(${opportunity.amount}), 0)::text`,
-        weighted: sql<string>`coalesce(sum(${opportunity.amount} * ${opportunity.probability} / 100.0), 0)::text`,
-      })
-      .from(opportunity)
-      .where(and(plain, sql`(${open} or ${closed})`))
-      .groupBy(opportunity.stageId);
-    return rows;
-  }
-  const rest = filterConditions({ ...filter, scope: undefined });
-  const pieces = [
-    ...(parts.departments.length > 0 ? [inArray(opportunity.departmentId, [...parts.departments])] : []),
-    ...parts.others,
-  ].flatMap((part) => [totals(and(part, rest, open)), totals(and(part, rest, closed))]);
+  // Unscoped (or owner-filtered) boards are read in one go; a scoped one adds up its disjoint parts.
+  const pieces = parts
+    ? [...(parts.departments.length > 0 ? [inArray(opportunity.departmentId, [...parts.departments])] : []), ...parts.others].flatMap(
+        (part) => {
+          const rest = filterConditions({ ...filter, scope: undefined });
+          return [totals(and(part, rest, open)), totals(and(part, rest, closed))];
+        },
+      )
+    : [totals(and(filterConditions(filter), or(open, closed)))];
   const [first, ...more] = pieces;
   const all = more.length > 0 ? unionAll(first!, ...(more as [typeof first & object])) : first!;
   const sub = all.as('part');
@@ -333,85 +323,15 @@ export async function stageTotals(db: Db, filter: OpportunityFilter, closedSince
 }
 
 /**
- * The cards of one kanban column: open stages by expected close date (soonest first), won and lost
- * stages by when they closed (latest first), keyset after the given card. A scoped board takes the
- * first cards of each department from the index in card order and of each other part of the scope,
- * and keeps the first of those: a few hundred index entries, however many opportunities the team has.
- */
-export async function columnCards(
-  db: Db,
-  filter: OpportunityFilter,
-  column: { stageId: string; kind: 'open' | 'won' | 'lost'; closedSince: Date; limit: number; after?: [string, string] },
-): Promise<OpportunityRow[]> {
-  const open = column.kind === 'open';
-  const key = open ? opportunity.expectedCloseDate : opportunity.closedAt;
-  const after = column.after
-    ? open
-      ? sql`(${opportunity.expectedCloseDate}, ${opportunity.id}) > (${column.after[0]}, ${column.after[1]})`
-      : sql`(${opportunity.closedAt}, ${opportunity.id}) < (${new Date(column.after[0])}, ${column.after[1]})`
-    : undefined;
-  const order = open ? [asc(opportunity.expectedCloseDate), asc(opportunity.id)] : [desc(opportunity.closedAt), desc(opportunity.id)];
-  const inColumn = and(
-    eq(opportunity.stageId, column.stageId),
-    eq(opportunity.stageKind, column.kind),
-    open ? undefined : gte(opportunity.closedAt, column.closedSince),
-    after,
-  );
-  const parts = boardParts(filter);
-  if (!parts) {
-    return db
-      .select()
-      .from(opportunity)
-      .where(and(filterConditions(filter), inColumn))
-      .orderBy(...order)
-      .limit(column.limit);
-  }
-  const rest = and(filterConditions({ ...filter, scope: undefined }), inColumn);
-  const firstOf = (part: SQL | undefined) =>
-    db
-      .select({ id: opportunity.id, key: sql<unknown>`${key}`.as('key') })
-      .from(opportunity)
-      .where(and(part, rest))
-      .orderBy(...order)
-      .limit(column.limit);
-  const branches: SQL[] = [];
-  if (parts.departments.length > 0) {
-    // One index probe per department (a lateral subquery), each stopping after `limit` cards.
-    const probe = firstOf(sql`${opportunity.departmentId} = d.id`);
-    branches.push(
-      sql`select p.id, p.key from unnest(${sql.param([...parts.departments])}::uuid[]) as d(id) cross join lateral (${probe}) as p`,
-    );
-  }
-  for (const part of parts.others) branches.push(sql`select * from (${firstOf(part)}) as o`);
-  const direction = open ? sql`asc` : sql`desc`;
-  const picked = rowsOf<{ id: string }>(
-    await db.execute(
-      sql`select c.id from (${sql.join(branches, sql` union all `)}) as c order by c.key ${direction}, c.id ${direction} limit ${column.limit}`,
-    ),
-  );
-  if (picked.length === 0) return [];
-  return db
-    .select()
-    .from(opportunity)
-    .where(
-      inArray(
-        opportunity.id,
-        picked.map((r) => r.id),
-      ),
-    )
-    .orderBy(...order);
-}
-
-/**
  * The first `limit` cards of every column of one kind (open: soonest expected close first; won and
- * lost: latest closed first, from `closedSince` on), in one statement: per stage (and, for a scoped
+ * lost: latest closed first, from `closedSince` on), or of one column after a card, in one statement: per stage (and, for a scoped
  * board, per department and per other part of the scope) an index probe that stops after `limit`
  * cards, then the first `limit` of each stage. Rows come ordered by stage, then in card order.
  */
 export async function firstCardsPerStage(
   db: Db,
   filter: OpportunityFilter,
-  column: { kind: 'open' | 'closed'; stageIds: string[]; closedSince: Date; limit: number },
+  column: { kind: 'open' | 'closed'; stageIds: string[]; closedSince: Date; limit: number; after?: [string, string] },
 ): Promise<OpportunityRow[]> {
   if (column.stageIds.length === 0) return [];
   const open = column.kind === 'open';
@@ -420,8 +340,14 @@ export async function firstCardsPerStage(
   const inKind = open
     ? eq(opportunity.stageKind, 'open')
     : and(ne(opportunity.stageKind, 'open'), gte(opportunity.closedAt, column.closedSince));
+  // More cards of a column: keyset after the last card shown.
+  const after = column.after
+    ? open
+      ? sql`(${opportunity.expectedCloseDate}, ${opportunity.id}) > (${column.after[0]}, ${column.after[1]})`
+      : sql`(${opportunity.closedAt}, ${opportunity.id}) < (${new Date(column.after[0])}, ${column.after[1]})`
+    : undefined;
   const parts = boardParts(filter);
-  const rest = and(filterConditions(parts ? { ...filter, scope: undefined } : filter), inKind, sql`${opportunity.stageId} = s.id`);
+  const rest = and(filterConditions(parts ? { ...filter, scope: undefined } : filter), inKind, after, sql`${opportunity.stageId} = s.id`);
   const probe = (part: SQL | undefined) =>
     db
       .select({ id: opportunity.id, stageId: opportunity.stageId, key: sql<unknown>`${key}`.as('key') })

@@ -2,7 +2,7 @@ import { BuiltinRole } from '@crm/contracts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
 import type { Db } from '../../../kernel/db/database.ts';
 import { AppError, CommonError } from '../../../kernel/errors.ts';
-import type { ApprovalsApi } from '../../workflow/index.ts';
+import type { ApprovalCallbackContext, ApprovalOutcome, ApprovalsApi } from '../../workflow/index.ts';
 import { manualQuoteApprovalGate, type QuoteApprovalGate } from './quote-approval-gate.ts';
 import { approvalSubject } from './quote-subject.ts';
 import * as repo from './quotes.repository.ts';
@@ -74,6 +74,16 @@ export function createEngineQuoteApprovalGate(deps: {
    */
   const decider = (actor: Actor): Actor => ({ ...actor, dataScope: 'all' });
 
+  /** The final decision of the engine, applied to the quote in the deciding transaction. */
+  const decide = (tx: Db, instance: ApprovalOutcome, ctx: ApprovalCallbackContext, outcome: 'approved' | 'refused') =>
+    deps.workflow.applyApprovalDecision(tx, decider(ctx.actor), {
+      quoteId: instance.recordId,
+      versionId: instance.context.versionId ?? '',
+      outcome,
+      comment: instance.comment,
+      channel: ctx.channel,
+    });
+
   deps.approvals.registerApprovalType({
     key: QUOTE_APPROVAL_TYPE,
     label: { 'zh-CN': '报价单', 'en-US': 'Quote' },
@@ -94,22 +104,8 @@ export function createEngineQuoteApprovalGate(deps: {
       { key: 'ownerId', type: 'user', label: { 'zh-CN': '报价人', 'en-US': 'Quote owner' } },
     ],
     loadFacts,
-    onApproved: (tx, instance, ctx) =>
-      deps.workflow.applyApprovalDecision(tx, decider(ctx.actor), {
-        quoteId: instance.recordId,
-        versionId: instance.context.versionId ?? '',
-        outcome: 'approved',
-        comment: instance.comment,
-        channel: ctx.channel,
-      }),
-    onRejected: (tx, instance, ctx) =>
-      deps.workflow.applyApprovalDecision(tx, decider(ctx.actor), {
-        quoteId: instance.recordId,
-        versionId: instance.context.versionId ?? '',
-        outcome: 'refused',
-        comment: instance.comment,
-        channel: ctx.channel,
-      }),
+    onApproved: (tx, instance, ctx) => decide(tx, instance, ctx, 'approved'),
+    onRejected: (tx, instance, ctx) => decide(tx, instance, ctx, 'refused'),
     onWithdrawn: (tx, instance, ctx) =>
       deps.workflow.applyApprovalWithdrawal(tx, decider(ctx.actor), {
         quoteId: instance.recordId,

@@ -235,11 +235,11 @@ export function createPerformanceService(deps: PerformanceDeps) {
      * completion per metric, and the departments with the sums over their subtrees. One grouped
      * query per metric, whatever the number of users.
      */
-    async summary(actor: Actor, query: TPerformanceSummaryQuery, locale: Locale = actor.locale): Promise<TPerformanceSummary> {
-      return (await sharedSummary(actor, query, locale)).summary;
-    },
-
-    /** The same summary as JSON (checked against its contract once, when it was computed). */
+    /**
+     * Every user of the subtree (or the rep alone) with target, actual and completion per metric, and
+     * the departments with their subtrees' sums, as JSON checked against its contract once, when it
+     * was computed (a summary is shared for a few seconds).
+     */
     async summaryJson(actor: Actor, query: TPerformanceSummaryQuery, locale: Locale = actor.locale): Promise<string> {
       return (await sharedSummary(actor, query, locale)).json;
     },
@@ -247,14 +247,16 @@ export function createPerformanceService(deps: PerformanceDeps) {
 
   async function sharedSummary(actor: Actor, query: TPerformanceSummaryQuery, locale: Locale): Promise<SharedSummary> {
     const period = periodOf(query.period);
-    const org = createOrgView(await deps.people.departmentTree());
     let rootId: string | null = query.departmentId ?? null;
-    if (rootId && (!org.get(rootId) || !canSeeDepartment(actor, rootId))) throw new AppError(CommonError.NOT_FOUND);
+    if (rootId && !canSeeDepartment(actor, rootId)) throw new AppError(CommonError.NOT_FOUND);
     if (!rootId && actor.dataScope === 'department') rootId = actor.departmentId;
     const ownOnly = !query.departmentId && actor.dataScope === 'own';
     // The figures depend on the period, the subtree, (for a rep) the user and the language only.
     const key = JSON.stringify([period.period, rootId, ownOnly ? actor.userId : null, locale]);
     const shared = await summaries.get(key, query.fresh === 'true', async () => {
+      // The organisation is read only when the figures are computed; an unknown department is not found.
+      const org = createOrgView(await deps.people.departmentTree());
+      if (rootId && !org.get(rootId)) throw new AppError(CommonError.NOT_FOUND);
       const summary = await computeSummary(actor, { period, org, rootId, ownOnly, locale });
       return { summary, json: JSON.stringify(ZPerformanceSummary.parse(summary)) };
     });
