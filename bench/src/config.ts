@@ -36,6 +36,12 @@ export type BenchConfig = Readonly<{
   opportunities: number;
   leads: number;
   quotes: number;
+  /** Contracts in the database (the demo ones included), their lines per contract on average. */
+  contracts: number;
+  contractLines: number;
+  /** Reviews of the 200-line contract (timed, one after the other), and concurrent submissions. */
+  contractReviews: number;
+  contractSubmits: number;
   /** Customers per batch transfer, batches per background level, and the background levels (paced users). */
   batchSize: number;
   batches: number;
@@ -121,6 +127,11 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     opportunities: positiveInt(env, 'BENCH_OPPORTUNITIES', 200_000, 5_000_000),
     leads: positiveInt(env, 'BENCH_LEADS', 20_000, 1_000_000),
     quotes: positiveInt(env, 'BENCH_QUOTES', 10_000, 1_000_000),
+    // The contract targets are about 200,000 contracts with 2,000,000 lines: the quick run keeps them too.
+    contracts: positiveInt(env, 'BENCH_CONTRACTS', 200_000, 5_000_000),
+    contractLines: positiveInt(env, 'BENCH_CONTRACT_LINES', 10, 100),
+    contractReviews: positiveInt(env, 'BENCH_CONTRACT_REVIEWS', quick ? 20 : 50, 10_000),
+    contractSubmits: positiveInt(env, 'BENCH_CONTRACT_SUBMITS', 50, 500),
     // CUSTOMER_BATCH_LIMIT of the contracts: the API takes at most 500 customers per batch.
     batchSize: positiveInt(env, 'BENCH_BATCH_SIZE', 500, 500),
     batches: positiveInt(env, 'BENCH_BATCHES', quick ? 4 : 10, 1000),

@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultsDir } from './config.ts';
 import type { ActivityGenResult } from './activity-data.ts';
+import type { ContractCounts, ContractGenResult } from './contract-data.ts';
+import { CONTRACT_TARGETS, type ContractReviewResult, type ContractSubmitResult } from './contract-scenarios.ts';
 import type { BatchLevel, BatchRole } from './batch-transfer.ts';
 import { CUSTOMER_PAGE, type PageStats } from './customer-page.ts';
 import { CUSTOMER_TARGETS } from './customer-scenarios.ts';
@@ -84,6 +86,15 @@ export type BatchResult = {
   targetMs: number;
 };
 
+/** The contracts scenarios' own results (the lists and inboxes are rows of `scenarios` and `paced`). */
+export type ContractsResult = {
+  data: { atStart: ContractCounts; gen: ContractGenResult };
+  /** Pending approval tasks of the inbox scenarios' users, per role. */
+  inbox: { role: string; users: number; min: number; median: number; max: number; total: number }[];
+  review: ContractReviewResult | null;
+  submit: ContractSubmitResult | null;
+};
+
 export type ExplainRow = {
   scenario: string;
   scope: string;
@@ -118,11 +129,12 @@ export type BenchResult = {
       kanbanTeam: { departmentId: string; code: string; manager: string; reps: number; open: number } | null;
     };
   };
-  targets: typeof TARGETS & { customers: typeof CUSTOMER_TARGETS; sales: typeof SALES_TARGETS };
+  targets: typeof TARGETS & { customers: typeof CUSTOMER_TARGETS; sales: typeof SALES_TARGETS; contracts: typeof CONTRACT_TARGETS };
   scenarios: ScenarioRow[];
   paced: PacedRow[];
   customerPage: PageRow[];
   batchTransfer: BatchResult | null;
+  contracts: ContractsResult | null;
   startup: (StartupResult & { coldMet: boolean; warmMet: boolean }) | null;
   explain: ExplainRow[];
   baselineIncludes: string;
@@ -440,6 +452,9 @@ export function markdownReport(r: BenchResult): string {
           '',
         ]
       : []),
+    ...(hasContractResults(r)
+      ? contractsSection(r)
+      : ['## Contracts', '', 'Measured in runs of the contract scenarios only: see [contracts.md](contracts.md).', '']),
     '## CPU per request',
     '',
     'CPU milliseconds per completed request (from /proc), during the server run and during the baseline run. "CPU ratio" = (baseline pg + client) ÷ (server node + pg): the server/baseline throughput ratio the CPU costs imply when nothing else competes for the cores. "machine busy" is the share of all cores in use during the server run / the baseline run, "(other)" the part used by processes outside the bench (other work on a shared machine, PostgreSQL background processes).',
@@ -494,15 +509,238 @@ function activitiesLine(a: BenchResult['data']['activities']): string {
   );
 }
 
-export function writeResults(r: BenchResult): { json: string; latestJson: string; latestMd: string } {
+/* ------------------------------------------------------------------ contracts */
+
+const isContract = (name: string) => name.startsWith('contracts.');
+const n0 = (v: number) => v.toLocaleString('en-US');
+
+/** The contracts measured in this run: list or inbox rows, the review, the submissions. */
+export function hasContractResults(r: BenchResult): boolean {
+  return (
+    !!r.contracts &&
+    (r.scenarios.some((x) => isContract(x.scenario)) ||
+      r.paced.some((x) => isContract(x.scenario)) ||
+      !!r.contracts.review ||
+      !!r.contracts.submit)
+  );
+}
+
+export function contractReviewTable(c: ContractReviewResult): string {
+  const bad = Object.entries(c.reviews.statuses).filter(([code]) => code !== '200');
+  return markdownTable(
+    [
+      'scenario',
+      'lines',
+      'reviews',
+      'req/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'max ms',
+      'non-200',
+      'server node ms/req',
+      'pg ms/req',
+      'target',
+      'met?',
+    ],
+    [
+      [
+        'contracts.review.200lines',
+        String(c.lines),
+        String(c.reviews.ok),
+        fmt(c.reviews.rps, 1),
+        fmt(c.reviews.latencyMs.p50),
+        fmt(c.reviews.latencyMs.p95),
+        fmt(c.reviews.latencyMs.p99),
+        fmt(c.reviews.latencyMs.max),
+        bad.length ? bad.map(([code, k]) => `${code}×${k}`).join(', ') : '0',
+        c.cpu?.perRequestMs.server === null || !c.cpu ? 'n/a' : c.cpu.perRequestMs.server.toFixed(2),
+        c.cpu?.perRequestMs.postgres === null || !c.cpu ? 'n/a' : c.cpu.perRequestMs.postgres.toFixed(2),
+        `p95 ≤ ${c.targetMs} ms`,
+        c.met ? 'yes' : 'NO',
+      ],
+    ],
+  );
+}
+
+export function contractSubmitTable(c: ContractSubmitResult): string {
+  const statuses = Object.entries(c.statuses)
+    .map(([code, k]) => `${code}×${k}`)
+    .join(', ');
+  return markdownTable(
+    [
+      'scenario',
+      'drafts (reps)',
+      'answers',
+      'conflicts',
+      'distinct numbers',
+      'duplicates',
+      'consecutive',
+      'burst ms',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'max ms',
+      'server node ms/req',
+      'pg ms/req',
+      'met?',
+    ],
+    [
+      [
+        c.scenario,
+        `${c.drafts} (${c.reps})`,
+        statuses || 'none',
+        String(c.conflicts),
+        String(c.distinct),
+        String(c.duplicates),
+        c.consecutive ? 'yes' : `NO (${c.gaps} missing)`,
+        String(c.burstMs),
+        fmt(c.latency.latencyMs.p50),
+        fmt(c.latency.latencyMs.p95),
+        fmt(c.latency.latencyMs.p99),
+        fmt(c.latency.latencyMs.max),
+        c.cpu?.perRequestMs.server === null || !c.cpu ? 'n/a' : c.cpu.perRequestMs.server.toFixed(2),
+        c.cpu?.perRequestMs.postgres === null || !c.cpu ? 'n/a' : c.cpu.perRequestMs.postgres.toFixed(2),
+        c.met ? 'yes' : 'NO',
+      ],
+    ],
+  );
+}
+
+function contractsDataLine(c: ContractsResult): string {
+  const a = c.data.atStart;
+  const g = c.data.gen;
+  const statuses = Object.entries(a.byStatus)
+    .sort((x, y) => y[1] - x[1])
+    .map(([k, v]) => `${n0(v)} ${k}`)
+    .join(', ');
+  return (
+    `Contracts: ${n0(a.contracts)} contracts (${statuses}), ${n0(a.versions)} versions (${n0(a.amendments)} amendments), ${n0(a.lines)} lines; ` +
+    `${n0(a.instances)} contract approvals (${n0(a.running)} running, ${n0(a.pendingTasks)} pending tasks)` +
+    (g.skipped
+      ? ' (existing data reused).'
+      : `; generated ${n0(g.contracts)} contracts, ${n0(g.versions)} versions, ${n0(g.lines)} lines, ${n0(g.instances)} approvals with ${n0(g.tasks)} tasks and ${n0(g.actions)} actions in ${fmt(g.ms.total / 1000)} s (plan ${fmt(g.ms.plan / 1000)} s, insert ${fmt(g.ms.insert / 1000)} s, CLUSTER ${fmt(g.ms.cluster / 1000)} s, VACUUM ANALYZE ${fmt(g.ms.vacuumAnalyze / 1000)} s).`)
+  );
+}
+
+/** The contracts part of a report: data, the lists and inboxes, the review and the submissions. */
+function contractsSection(r: BenchResult): string[] {
+  const c = r.contracts;
+  if (!c || !hasContractResults(r)) return [];
+  const rows = r.scenarios.filter((x) => isContract(x.scenario));
+  const paced = r.paced.filter((x) => isContract(x.scenario));
+  return [
+    '## Contracts',
+    '',
+    contractsDataLine(c),
+    ...(c.inbox.length
+      ? [
+          '',
+          `Inboxes (pending approval tasks of the inbox scenarios' users): ${c.inbox.map((i) => `${i.role} ${i.users} users, ${i.min} / ${i.median} / ${i.max} (min / median / max), ${n0(i.total)} in all`).join('; ')}.`,
+        ]
+      : []),
+    '',
+    `Targets: the contract list and the approval inbox p95 ≤ ${CONTRACT_TARGETS.listP95Ms} ms with ${TARGETS.p95AtConcurrency} users (judged on the think-time runs); the review of a ${CONTRACT_TARGETS.reviewLines}-line contract p95 ≤ ${CONTRACT_TARGETS.reviewP95Ms} ms on an otherwise idle server; ${CONTRACT_TARGETS.submissions} concurrent submissions all answered 200 with distinct, consecutive numbers.`,
+    '',
+    ...(rows.length ? ['Closed loop (no think time):', '', scenarioTable(rows), ''] : []),
+    ...(paced.length ? [`${TARGETS.p95AtConcurrency} users with think time:`, '', pacedTable(paced), ''] : []),
+    ...(c.review
+      ? [
+          `**Review of a ${c.review.lines}-line contract** — \`POST /api/v1/contracts/{id}/review\` on a draft made through the API by ${c.review.rep} for ${c.review.customer} (catalogue lines at list price; review level ${c.review.level}), ${c.review.warmup} untimed, then ${
+            c.review.reviews.ok +
+            Object.entries(c.review.reviews.statuses)
+              .filter(([code]) => code !== '200')
+              .reduce((s, [, k]) => s + k, 0)
+          } one after the other, with no other load from the bench (the machine's own load: see the runs line):`,
+          '',
+          contractReviewTable(c.review),
+          '',
+          `Creating the draft (\`POST /api/v1/contracts\`, ${c.review.lines} lines) took ${fmt(c.review.createMs, 0)} ms; one \`PATCH /api/v1/contracts/{id}\` of all ${c.review.patch.lines} lines (every quantity changed) answered ${c.review.patch.status} in ${fmt(c.review.patch.ms, 0)} ms (informational). Statements of one review: ${c.review.statements.join(' → ') || 'not recorded'}.`,
+          '',
+        ]
+      : []),
+    ...(c.submit
+      ? [
+          `**Concurrent submissions** — ${c.submit.drafts} valid drafts (${c.submit.reps} sales reps, one of their customers each, 8 catalogue lines at list price, terms within the grade's rules; made in ${n0(c.submit.createMs)} ms), then every \`POST /api/v1/contracts/{id}/submit\` (with the record's version) started at once, each on its own connection:`,
+          '',
+          contractSubmitTable(c.submit),
+          '',
+          `Numbers: ${c.submit.numbers.length ? `${c.submit.numbers[0]} … ${c.submit.numbers.at(-1)}` : 'none'} (${c.submit.distinct} distinct, ${c.submit.duplicates} duplicates, ${c.submit.consecutive ? 'consecutive' : `${c.submit.gaps} missing in the sequence`}); the stored numbers ${c.submit.storedMatch ? 'match' : 'DO NOT match'} the answers. Routes the engine started: ${Object.entries(
+            c.submit.routes,
+          )
+            .map(([k, v]) => `${k} ×${v}`)
+            .join('; ')}.` + (c.submit.errors.length ? ` Errors: ${c.submit.errors.slice(0, 5).join('; ')}.` : ''),
+          '',
+        ]
+      : []),
+  ];
+}
+
+/** The contracts report on its own (bench/results/contracts.md): runs of the contract scenarios only. */
+export function contractsMarkdown(r: BenchResult): string {
+  const env = r.environment;
+  const rows = r.scenarios.filter((x) => isContract(x.scenario));
+  const explain = r.explain.filter((e) => isContract(e.scenario));
+  return [
+    `# CRM benchmark, contracts — ${r.startedAt}`,
+    '',
+    `Node ${String(env.node)}, PostgreSQL ${String(env.postgres)}, ${String(env.cpus)} CPU(s) (${String(env.cpuModel)}), commit ${String(env.commit)}. The other scenarios' numbers: [latest.md](latest.md).`,
+    `Data: ${r.data.users} users, ${r.data.departments} departments, ${r.data.customers.atStart.toLocaleString('en-US')} customers, ${r.data.activities.atStart.toLocaleString('en-US')} activities, ${r.data.auditRowsAtStart.toLocaleString('en-US')} audit entries.`,
+    salesLine(r.data.sales),
+    `Runs: ${String(r.config.durationSeconds)} s each; each connection is one signed-in session. Total bench time ${fmt(r.totalSeconds, 0)} s. Machine load (1-minute average, 2 cores shared with other work): ${String(env.loadAtStart)} at the start, ${String(env.loadAtEnd)} at the end.`,
+    '',
+    ...contractsSection(r),
+    ...(rows.length
+      ? [
+          '### CPU per request',
+          '',
+          cpuTable(rows),
+          '',
+          '### Statements per request (recorded from the server)',
+          '',
+          ...[...new Map(rows.map((x) => [x.scenario, x.statements])).entries()].map(([name, st]) => `- ${name}: ${st.join(' → ')}`),
+          '',
+        ]
+      : []),
+    ...(explain.length
+      ? [
+          '### Single-request plans (EXPLAIN ANALYZE of the recorded SELECTs, idle server)',
+          '',
+          markdownTable(
+            ['scenario', 'reader scope', 'stmt', 'statement', 'planning ms', 'execution ms'],
+            explain.map((e) => [e.scenario, e.scope, String(e.statement), e.label, fmt(e.planningMs, 2), fmt(e.executionMs, 2)]),
+          ),
+          '',
+        ]
+      : []),
+    ...(r.notes.length ? ['### Notes', '', ...r.notes.map((x) => `- ${x}`), ''] : []),
+  ].join('\n');
+}
+
+/**
+ * Results: every run as `<start>.json`; a run of the contract scenarios only goes to
+ * contracts.json / contracts.md and leaves latest.* (the other scenarios' numbers) alone; any
+ * other run rewrites latest.*, and contracts.* too when it measured contracts.
+ */
+export function writeResults(r: BenchResult, opts: { contractsOnly: boolean }): { json: string; files: string[] } {
   mkdirSync(resultsDir, { recursive: true });
   const stamp = r.startedAt.replace(/:/g, '-');
   const json = join(resultsDir, `${stamp}.json`);
-  const latestJson = join(resultsDir, 'latest.json');
-  const latestMd = join(resultsDir, 'latest.md');
   const text = `${JSON.stringify(r, null, 2)}\n`;
   writeFileSync(json, text);
-  writeFileSync(latestJson, text);
-  writeFileSync(latestMd, markdownReport(r));
-  return { json, latestJson, latestMd };
+  const files: string[] = [];
+  const write = (name: string, content: string) => {
+    const file = join(resultsDir, name);
+    writeFileSync(file, content);
+    files.push(file);
+  };
+  if (!opts.contractsOnly) {
+    write('latest.json', text);
+    write('latest.md', markdownReport(r));
+  }
+  if (hasContractResults(r)) {
+    write('contracts.json', text);
+    write('contracts.md', contractsMarkdown(r));
+  }
+  return { json, files };
 }

@@ -10,6 +10,22 @@ import type pg from 'pg';
 import { activityCount, generateActivities, type ActivityGenResult } from './activity-data.ts';
 import { runBaseline, warmPool, type BaselinePlan } from './baseline.ts';
 import { planBatches, raiseOwnerCaps, runBatchLevel } from './batch-transfer.ts';
+import { generateContracts, loadContractCounts, type ContractGenResult } from './contract-data.ts';
+import {
+  CONTRACT_REVIEW_SCENARIO,
+  CONTRACT_TARGETS,
+  contractScenarios,
+  contractSubmitScenario,
+  createReviewDraft,
+  inboxSizes,
+  loadContractSamples,
+  reviewScenario,
+  runConcurrentSubmit,
+  runReview,
+  type ContractReviewResult,
+  type ContractSubmitResult,
+  type ReviewDraft,
+} from './contract-scenarios.ts';
 import { createCpuMeter } from './cpu.ts';
 import { loadBenchConfig, repoRoot, type BenchConfig } from './config.ts';
 import { generateCustomers, hasCustomerBenchData, loadCustomerSamples, type CustomerGenResult } from './customer-data.ts';
@@ -31,6 +47,8 @@ import {
 import { SALES_TARGETS, salesScenarios } from './sales-scenarios.ts';
 import {
   batchTable,
+  contractReviewTable,
+  contractSubmitTable,
   cpuTable,
   makeRow,
   pageRequestTable,
@@ -41,6 +59,7 @@ import {
   writeResults,
   type BatchResult,
   type BenchResult,
+  type ContractsResult,
   type ExplainRow,
   type PacedRow,
   pacedTable,
@@ -286,6 +305,21 @@ async function main(): Promise<void> {
       `kanban team ${kanbanTeam.code} (manager ${kanbanTeam.manager.username}, ${kanbanTeam.reps} sales reps): ${kanbanTeam.open.toLocaleString('en-US')} open opportunities (wanted ≥ ${kanbanTeam.wanted.toLocaleString('en-US')})`,
     );
   } else notes.push('Kanban: no office with a sales manager and sales reps; sales.kanban.team not measured.');
+  log(
+    `contract data: up to ${cfg.contracts.toLocaleString('en-US')} contracts, ${cfg.contractLines} lines per contract on average (skipped when present)…`,
+  );
+  const contractGen: ContractGenResult = await generateContracts(pool, org, {
+    total: cfg.contracts,
+    linesPerContract: cfg.contractLines,
+    anchor: salesAnchor(),
+    log,
+  });
+  if (!contractGen.skipped) {
+    log(
+      `${contractGen.contracts.toLocaleString('en-US')} contracts, ${contractGen.lines.toLocaleString('en-US')} lines, ${contractGen.instances.toLocaleString('en-US')} approvals generated in ${(contractGen.ms.total / 1000).toFixed(1)} s`,
+    );
+  }
+  const contractCounts = await loadContractCounts(pool);
   const auditRowsAtStart = Number((await pool.query<{ n: string }>('select count(*) as n from audit_entry')).rows[0]?.n ?? 0);
 
   /* 3. sessions */
@@ -297,14 +331,24 @@ async function main(): Promise<void> {
     leads: salesCounts.leads,
     quotes: salesCounts.quotes,
   });
-  const allScenarios = [...SCENARIOS, ...customerSet, ...salesSet];
+  const contractSet = contractScenarios(await loadContractSamples(pool, samples.fragments));
+  const allScenarios = [...SCENARIOS, ...customerSet, ...salesSet, ...contractSet];
   const selected = (name: string) => !cfg.scenarioFilter || cfg.scenarioFilter.some((f) => name === f || name.startsWith(`${f}.`));
   const scenarios = allScenarios.filter((s) => selected(s.name));
   const pageRoles = PAGE_ROLES.filter((r) => selected(pageScenarioName(r)));
   const BATCH_SCENARIO = 'customers.batchTransfer';
   const batchSelected = selected(BATCH_SCENARIO);
-  if (scenarios.length === 0 && pageRoles.length === 0 && !batchSelected) {
-    const names = [...allScenarios.map((s) => s.name), ...PAGE_ROLES.map(pageScenarioName), BATCH_SCENARIO];
+  const SUBMIT_SCENARIO = contractSubmitScenario(cfg.contractSubmits);
+  const reviewSelected = selected(CONTRACT_REVIEW_SCENARIO);
+  const submitSelected = selected(SUBMIT_SCENARIO);
+  if (scenarios.length === 0 && pageRoles.length === 0 && !batchSelected && !reviewSelected && !submitSelected) {
+    const names = [
+      ...allScenarios.map((s) => s.name),
+      ...PAGE_ROLES.map(pageScenarioName),
+      BATCH_SCENARIO,
+      CONTRACT_REVIEW_SCENARIO,
+      SUBMIT_SCENARIO,
+    ];
     throw new Error(`BENCH_SCENARIOS matches none of: ${names.join(', ')}`);
   }
   const needed = new Set<Audience>(scenarios.map((s) => s.audience));
@@ -313,6 +357,7 @@ async function main(): Promise<void> {
     needed.add('customerManagers');
     needed.add('customerDirectors');
   }
+  if (reviewSelected || submitSelected) needed.add('customerReps');
   const picked = pickUsers(org, maxConc);
   // The customer scenarios run at the first concurrency (50 users), one role at a time.
   const customerPicked = pickCustomerUsers(org, Math.min(...cfg.concurrencies));
@@ -387,6 +432,34 @@ async function main(): Promise<void> {
 
   const audienceOf = (s: Scenario) => audiences[s.audience];
 
+  // Contracts: the inbox sizes of the inbox scenarios' users, and the 200-line draft of the review.
+  const contractInbox: ContractsResult['inbox'] = [];
+  for (const [role, audience] of [
+    ['manager', 'customerManagers'],
+    ['director', 'customerDirectors'],
+  ] as const) {
+    if (scenarios.some((s) => s.name === `contracts.inbox.${role}`)) {
+      contractInbox.push({ role: `${role}s`, ...(await inboxSizes(pool, audiences[audience].slice(0, TARGETS.p95AtConcurrency))) });
+    }
+  }
+  let reviewDraft: ReviewDraft | null = null;
+  if (reviewSelected) {
+    try {
+      reviewDraft = await createReviewDraft({
+        baseUrl: server.baseUrl,
+        pool,
+        sessions: audiences.customerReps,
+        lines: CONTRACT_TARGETS.reviewLines,
+      });
+      log(
+        `contracts: a ${reviewDraft.lines}-line draft by ${reviewDraft.session.user.username} created in ${reviewDraft.createMs} ms (review level ${reviewDraft.level})`,
+      );
+    } catch (err) {
+      notes.push(`${CONTRACT_REVIEW_SCENARIO}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  let reviewStatements: string[] = [];
+
   // Customers each user of the 360 page may open; users without any are left out.
   const visibleCustomers = await loadVisibleCustomers(
     pool,
@@ -436,6 +509,16 @@ async function main(): Promise<void> {
         } catch (err) {
           notes.push(`Customer 360 page: ${err instanceof Error ? err.message : String(err)}`);
         }
+      }
+    }
+    // The review of the 200-line contract: its statements, once (it really runs), for the EXPLAIN table.
+    if (reviewDraft) {
+      try {
+        const plan = await recorder.plan(reviewScenario(reviewDraft), reviewDraft.session);
+        reviewStatements = plan.statements.map((q) => statementLabel(q.text));
+        pageExplainItems.push({ scenario: CONTRACT_REVIEW_SCENARIO, scope: reviewDraft.session.user.scope, queries: plan.statements });
+      } catch (err) {
+        notes.push(`${CONTRACT_REVIEW_SCENARIO} (recording its SQL): ${err instanceof Error ? err.message : String(err)}`);
       }
     }
   } finally {
@@ -666,6 +749,55 @@ async function main(): Promise<void> {
     }
   }
 
+  /* 6e. contracts: the review of a 200-line contract on an idle server, then concurrent submissions */
+  let contractReview: ContractReviewResult | null = null;
+  if (reviewDraft) {
+    await drainServer({
+      baseUrl: server.baseUrl,
+      scenario: reviewScenario(reviewDraft),
+      session: reviewDraft.session,
+      pool,
+      serverPid: server.child.pid,
+    });
+    log(`${CONTRACT_REVIEW_SCENARIO}: ${cfg.contractReviews} reviews one after the other…`);
+    try {
+      contractReview = await runReview({
+        baseUrl: server.baseUrl,
+        pool,
+        draft: reviewDraft,
+        count: cfg.contractReviews,
+        warmup: 3,
+        cpuMeter,
+        statements: reviewStatements,
+      });
+      log(
+        `${CONTRACT_REVIEW_SCENARIO}: p50 ${contractReview.reviews.latencyMs.p50} ms p95 ${contractReview.reviews.latencyMs.p95} ms p99 ${contractReview.reviews.latencyMs.p99} ms, ` +
+          `cpu ms/req node ${contractReview.cpu?.perRequestMs.server ?? '?'} pg ${contractReview.cpu?.perRequestMs.postgres ?? '?'}; PATCH of ${contractReview.patch.lines} lines ${contractReview.patch.status} in ${contractReview.patch.ms} ms`,
+      );
+    } catch (err) {
+      notes.push(`${CONTRACT_REVIEW_SCENARIO}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  let contractSubmit: ContractSubmitResult | null = null;
+  if (submitSelected) {
+    log(`${SUBMIT_SCENARIO}: ${cfg.contractSubmits} drafts, then every submission at once…`);
+    try {
+      contractSubmit = await runConcurrentSubmit({
+        baseUrl: server.baseUrl,
+        pool,
+        sessions: audiences.customerReps,
+        count: cfg.contractSubmits,
+        cpuMeter,
+      });
+      log(
+        `${SUBMIT_SCENARIO}: ${JSON.stringify(contractSubmit.statuses)} in ${contractSubmit.burstMs} ms (p50 ${contractSubmit.latency.latencyMs.p50} ms, p95 ${contractSubmit.latency.latencyMs.p95} ms), ` +
+          `${contractSubmit.distinct} distinct numbers, ${contractSubmit.duplicates} duplicates, ${contractSubmit.consecutive ? 'consecutive' : `${contractSubmit.gaps} missing`}`,
+      );
+    } catch (err) {
+      notes.push(`${SUBMIT_SCENARIO}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
   /* 7. single-request plans, one reader of each scope */
   const explainItems: { scenario: string; scope: string; queries: RecordedQuery[] }[] = [];
   for (const scenario of scenarios) {
@@ -723,6 +855,12 @@ async function main(): Promise<void> {
       batchTransfer: batchSelected
         ? { size: cfg.batchSize, batchesPerLevel: cfg.batches, backgroundUsers: cfg.batchBackground, thinkMs: cfg.thinkMs }
         : null,
+      contracts: {
+        contracts: cfg.contracts,
+        linesPerContract: cfg.contractLines,
+        reviews: reviewSelected ? cfg.contractReviews : null,
+        submissions: submitSelected ? cfg.contractSubmits : null,
+      },
     },
     data: {
       users: org.users.length,
@@ -746,31 +884,43 @@ async function main(): Promise<void> {
           : null,
       },
     },
-    targets: { ...TARGETS, customers: CUSTOMER_TARGETS, sales: SALES_TARGETS },
+    targets: { ...TARGETS, customers: CUSTOMER_TARGETS, sales: SALES_TARGETS, contracts: CONTRACT_TARGETS },
     scenarios: rows,
     paced,
     customerPage,
     batchTransfer,
+    contracts: {
+      data: { atStart: contractCounts, gen: contractGen },
+      inbox: contractInbox,
+      review: contractReview,
+      submit: contractSubmit,
+    },
     startup,
     explain,
     baselineIncludes: BASELINE_INCLUDES,
     notes,
   };
-  const files = writeResults(result);
+  // A run of the contract scenarios only leaves latest.* (the other scenarios' numbers) alone.
+  const contractsOnly = scenarios.every((sc) => sc.name.startsWith('contracts.')) && pageRoles.length === 0 && !batchSelected;
+  const files = writeResults(result, { contractsOnly });
   console.log(
     `\n${scenarioTable(rows)}\n\n${startupTable(startup)}\n${paced.length ? `\nUsers with think time:\n${pacedTable(paced)}\n` : ''}` +
       (customerPage.length ? `\nCustomer 360 page:\n${pageTable(customerPage)}\n\nper request:\n${pageRequestTable(customerPage)}\n` : '') +
       (batchTransfer ? `\nBatch transfer:\n${batchTable(batchTransfer)}\n` : '') +
+      (contractReview ? `\nContract review:\n${contractReviewTable(contractReview)}\n` : '') +
+      (contractSubmit ? `\nConcurrent contract submissions:\n${contractSubmitTable(contractSubmit)}\n` : '') +
       `\nCPU per request:\n${cpuTable(rows)}\n`,
   );
   const missed = rows.filter((r) => !r.met).map((r) => `${r.scenario}@${r.concurrency}`);
   for (const p of paced) if (p.p95TargetMs !== TARGETS.p95Ms && !p.p95Met) missed.push(`${p.scenario} (paced)`);
   for (const p of customerPage) if (!p.met) missed.push(`${p.scenario} (${p.mode})`);
   for (const l of batchTransfer?.levels ?? []) if (!l.met) missed.push(`customers.batchTransfer (${l.backgroundUsers} background users)`);
+  if (contractReview && !contractReview.met) missed.push(CONTRACT_REVIEW_SCENARIO);
+  if (contractSubmit && !contractSubmit.met) missed.push(SUBMIT_SCENARIO);
   if (startup && !startup.coldMet) missed.push('cold start');
   if (startup && !startup.warmMet) missed.push('warm start');
   console.log(missed.length === 0 ? 'All targets met.' : `Targets missed: ${missed.join(', ')}`);
-  console.log(`Results: ${files.json}\n         ${files.latestMd}`);
+  console.log(`Results: ${[files.json, ...files.files].join('\n         ')}`);
 }
 
 main()

@@ -1,8 +1,10 @@
 import type { Kernel } from './kernel/kernel.ts';
 import { createAdminModule } from './modules/admin/index.ts';
+import { createContractsModule } from './modules/contracts/index.ts';
 import { createCustomersModule } from './modules/customers/index.ts';
 import { createIntegrationsModule } from './modules/integrations/index.ts';
 import { createProductsModule } from './modules/products/index.ts';
+import { createRequirementsModule } from './modules/requirements/index.ts';
 import { createSalesModule } from './modules/sales/index.ts';
 import { createTasksModule } from './modules/tasks/index.ts';
 import { createViewsModule } from './modules/views/index.ts';
@@ -19,6 +21,9 @@ export function createModules(k: Kernel) {
   const sales = createSalesModule(k, { people: admin.people, tasks, customers, products });
   const workflow = createWorkflowModule(k, { people: admin.people });
   sales.quotes.useApprovalsEngine(workflow.approvals);
+  const requirements = createRequirementsModule(k, { people: admin.people, customers, sales, products, approvals: workflow.approvals });
+  const contracts = createContractsModule(k, { people: admin.people, customers, products, sales, approvals: workflow.approvals });
+  contracts.useRequirements({ forContract: requirements.forContract, markContracted: requirements.markContracted });
   return {
     authResolver: admin.authResolver,
     admin,
@@ -29,6 +34,19 @@ export function createModules(k: Kernel) {
     products,
     sales,
     workflow,
-    list: [admin.module, tasks.module, integrations.module, customers.module, views.module, products.module, sales.module, workflow.module],
+    requirements,
+    contracts,
+    list: [
+      admin.module,
+      tasks.module,
+      integrations.module,
+      customers.module,
+      views.module,
+      products.module,
+      sales.module,
+      workflow.module,
+      requirements.module,
+      contracts.module,
+    ],
   };
 }

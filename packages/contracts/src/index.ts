@@ -24,3 +24,6 @@ export * from './opportunities.ts';
 export * from './targets.ts';
 export * from './quotes.ts';
 export * from './approvals.ts';
+export * from './contracts.ts';
+export * from './requirements.ts';
+export * from './contract-documents.ts';

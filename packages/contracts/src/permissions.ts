@@ -84,6 +84,21 @@ export const Permission = {
   /** Price lists by customer grade and region: read them, change them. */
   priceListRead: 'price-list:read',
   priceListWrite: 'price-list:write',
+  /** Requirements (需求): read them, enter and submit them, review them as a product manager (and enter new material codes). */
+  requirementRead: 'requirement:read',
+  requirementWrite: 'requirement:write',
+  requirementReview: 'requirement:review',
+  contractRead: 'contract:read',
+  /** Create and edit contracts and amendments, upload the annex, run the review, submit and withdraw. */
+  contractWrite: 'contract:write',
+  /** Record the signature, start and complete execution, terminate. */
+  contractSign: 'contract:sign',
+  /** Numbering and the review rules' thresholds. */
+  contractSettings: 'contract:settings',
+  /** Upload documents to a contract's archive and generate documents from templates. */
+  contractDocumentWrite: 'contract:document-write',
+  /** Manage contract templates and the archive's required documents. */
+  contractTemplateManage: 'contract:template-manage',
 } as const;
 export type TPermission = (typeof Permission)[keyof typeof Permission];
 

@@ -61,6 +61,28 @@ const QuotePrintPage = lazy(() => import('../features/quotes/pages/quote-print-p
 const QuoteSettingsPage = lazy(() =>
   import('../features/quotes/pages/quote-settings-page.tsx').then((m) => ({ default: m.QuoteSettingsPage })),
 );
+const RequirementsPage = lazy(() =>
+  import('../features/requirements/pages/requirements-page.tsx').then((m) => ({ default: m.RequirementsPage })),
+);
+const RequirementFormPage = lazy(() =>
+  import('../features/requirements/pages/requirement-form-page.tsx').then((m) => ({ default: m.RequirementFormPage })),
+);
+const RequirementDetailPage = lazy(() =>
+  import('../features/requirements/pages/requirement-detail-page.tsx').then((m) => ({ default: m.RequirementDetailPage })),
+);
+const ContractsPage = lazy(() => import('../features/contracts/pages/contracts-page.tsx').then((m) => ({ default: m.ContractsPage })));
+const ContractNewPage = lazy(() =>
+  import('../features/contracts/pages/contract-new-page.tsx').then((m) => ({ default: m.ContractNewPage })),
+);
+const ContractDetailPage = lazy(() =>
+  import('../features/contracts/pages/contract-detail-page.tsx').then((m) => ({ default: m.ContractDetailPage })),
+);
+const ContractSettingsPage = lazy(() =>
+  import('../features/contracts/pages/contract-settings-page.tsx').then((m) => ({ default: m.ContractSettingsPage })),
+);
+const ContractTemplatesPage = lazy(() =>
+  import('../features/contracts/templates/contract-templates-page.tsx').then((m) => ({ default: m.ContractTemplatesPage })),
+);
 const ApprovalsPage = lazy(() => import('../features/approvals/pages/approvals-page.tsx').then((m) => ({ default: m.ApprovalsPage })));
 const ApprovalDefinitionsPage = lazy(() =>
   import('../features/approvals/pages/approval-definitions-page.tsx').then((m) => ({ default: m.ApprovalDefinitionsPage })),
@@ -318,6 +340,78 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission={Permission.quoteSettings}>
             <QuoteSettingsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'requirements',
+        element: (
+          <RequirePermission permission={Permission.requirementRead}>
+            <RequirementsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'requirements/new',
+        element: (
+          <RequirePermission permission={Permission.requirementWrite}>
+            <RequirementFormPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'requirements/:id',
+        element: (
+          <RequirePermission permission={Permission.requirementRead}>
+            <RequirementDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'requirements/:id/edit',
+        element: (
+          <RequirePermission permission={Permission.requirementWrite}>
+            <RequirementFormPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'contracts',
+        element: (
+          <RequirePermission permission={Permission.contractRead}>
+            <ContractsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'contracts/new',
+        element: (
+          <RequirePermission permission={Permission.contractWrite}>
+            <ContractNewPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'contracts/:id',
+        element: (
+          <RequirePermission permission={Permission.contractRead}>
+            <ContractDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/contract-settings',
+        element: (
+          <RequirePermission permission={Permission.contractSettings}>
+            <ContractSettingsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/contract-templates',
+        element: (
+          <RequirePermission permission={Permission.contractTemplateManage}>
+            <ContractTemplatesPage />
           </RequirePermission>
         ),
       },

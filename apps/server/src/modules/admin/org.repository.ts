@@ -475,6 +475,17 @@ export async function listActiveUsersWithRole(
     .orderBy(appUser.id);
 }
 
+/** Every active user holding the role, whatever their department (approvers of functional roles). */
+export async function listActiveRoleHolders(db: Db, roleCode: string): Promise<{ id: string; departmentId: string }[]> {
+  return db
+    .selectDistinct({ id: appUser.id, departmentId: appUser.departmentId })
+    .from(appUser)
+    .innerJoin(userRole, eq(userRole.userId, appUser.id))
+    .innerJoin(role, eq(role.id, userRole.roleId))
+    .where(and(eq(appUser.isActive, true), eq(role.code, roleCode)))
+    .orderBy(appUser.id);
+}
+
 export async function listActiveUserIds(db: Db, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await db

@@ -4,6 +4,7 @@ import {
   findUserOrgPlace,
   listActiveUserIds,
   listActiveUsersWithRole,
+  listActiveRoleHolders,
   listDepartmentHeads,
   searchActiveUsers,
   listActiveUsersWithPermission,
@@ -67,6 +68,7 @@ export function createPeople(deps: { db: Db; directory: Pick<OrgDirectory, 'subt
       place: (tx: Db, userId: string) => findUserOrgPlace(tx, userId),
       departmentHeads: (tx: Db, departmentIds: readonly string[]) => listDepartmentHeads(tx, departmentIds),
       usersWithRole: (tx: Db, departmentIds: readonly string[], roleCode: string) => listActiveUsersWithRole(tx, departmentIds, roleCode),
+      roleHolders: (tx: Db, roleCode: string) => listActiveRoleHolders(tx, roleCode),
       activeUserIds: (tx: Db, userIds: readonly string[]) => listActiveUserIds(tx, userIds),
       async names(tx: Db, userIds: readonly string[]): Promise<Map<string, string>> {
         return new Map((await listUserSummaries(tx, userIds)).map((u) => [u.id, u.displayName]));

@@ -170,6 +170,14 @@ export function createCustomersModule(k: Kernel, deps: { people: People; tasks: 
         const row = await customerRepo.findCustomer(db, id, undefined);
         return row ? { name: row.name, grade: row.grade, province: row.province } : undefined;
       },
+      /**
+       * Grade, credit limit and credit days of a customer, whatever the caller's scope: what the
+       * contract review checks for a contract the caller has already checked.
+       */
+      creditProfile: async (db: Db, id: string) => {
+        const row = await customerRepo.findCustomer(db, id, undefined);
+        return row ? { name: row.name, grade: row.grade, creditLimit: row.creditLimit, creditDays: row.creditDays } : undefined;
+      },
       /** Customer names by id, for display next to records the actor may already see. */
       names: async (db: Db, ids: readonly string[]) => new Map((await customerRepo.listCustomerNames(db, ids)).map((c) => [c.id, c.name])),
     },

@@ -6,7 +6,7 @@ import { toMoneyString } from '../../kernel/money.ts';
 import { findCandidates } from './price-lists/price-lists.repository.ts';
 import { resolveProductPrice } from './price-lists/price-resolution.ts';
 import './price-lists/price-lists.messages.ts';
-import { findProductsByIds, type ProductRecord, type ProductRow } from './products.repository.ts';
+import { findProductsByCodesOrModels, findProductsByIds, type ProductRecord, type ProductRow } from './products.repository.ts';
 
 /**
  * A product as other modules use it (quote and opportunity lines, contract review). It carries
@@ -78,6 +78,11 @@ export function createProductCatalog() {
       const rows = await findProductsByIds(db, ids);
       const byId = new Map(rows.map((r) => [r.id, toProductSummary(r)]));
       return [...new Set(ids)].map((id) => byId.get(id)).filter((p): p is ProductSummary => p !== undefined);
+    },
+
+    /** Summaries of the products with one of the material codes or models (contract annex import). */
+    async findByCodesOrModels(db: Db, codes: readonly string[], models: readonly string[]): Promise<ProductSummary[]> {
+      return (await findProductsByCodesOrModels(db, codes, models)).map(toProductSummary);
     },
 
     /**

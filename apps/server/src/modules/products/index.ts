@@ -19,6 +19,7 @@ export type { ProductService } from './products.service.ts';
 export type { PriceListService } from './price-lists/price-lists.service.ts';
 export { canSeeProductField, listMarginPercent, productFieldAccess } from './product-dto.ts';
 export { entryPrice } from './price-lists/price-resolution.ts';
+export { cellValue, type CellValue } from './sheets/product-sheet.ts';
 
 /** Products (产品目录) and price lists (价目表): the catalogue, its categories, import/export, and price resolution. */
 export function createProductsModule(k: Kernel, deps: { people: People; customers: Pick<CustomersModule, 'customers'> }) {

@@ -79,6 +79,17 @@ export async function findProductsByCodes(db: Db, codes: readonly string[]): Pro
     .where(inArray(product.materialCode, [...new Set(codes)]));
 }
 
+/** Products whose material code or model is among the given ones (the contract annex matches on either). */
+export async function findProductsByCodesOrModels(db: Db, codes: readonly string[], models: readonly string[]): Promise<ProductRow[]> {
+  if (codes.length === 0 && models.length === 0) return [];
+  return selectProducts(db).where(
+    or(
+      codes.length > 0 ? inArray(product.materialCode, [...new Set(codes)]) : undefined,
+      models.length > 0 ? inArray(product.model, [...new Set(models)]) : undefined,
+    ),
+  );
+}
+
 export async function insertProducts(db: Db, rows: NewProductRecord[]): Promise<ProductRecord[]> {
   if (rows.length === 0) return [];
   return db.insert(product).values(rows).returning();

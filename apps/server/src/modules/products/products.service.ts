@@ -74,6 +74,35 @@ export function createProductService(deps: { db: Db; clock: Clock; people: Pick<
     }
   }
 
+  async function insertWithin(tx: Db, actor: Actor, input: TCreateProduct) {
+    assertWritableFields(actor, 'product', input);
+    assertFloorNotAboveList(input.listPrice, input.floorPrice);
+    await assertCategory(tx, input.categoryId);
+    const now = clock.now();
+    const [created] = await repo.insertProducts(tx, [
+      {
+        materialCode: input.materialCode,
+        name: input.name,
+        model: input.model ?? null,
+        unit: input.unit,
+        categoryId: input.categoryId,
+        listPrice: input.listPrice,
+        floorPrice: input.floorPrice ?? null,
+        standardCost: input.standardCost ?? null,
+        taxRate: input.taxRate ?? DEFAULT_TAX_RATE,
+        warrantyMonths: input.warrantyMonths ?? DEFAULT_WARRANTY_MONTHS,
+        leadTimeDays: input.leadTimeDays ?? DEFAULT_LEAD_TIME_DAYS,
+        status: input.status ?? 'active',
+        createdAt: now,
+        updatedAt: now,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      },
+    ]);
+    await writeAudit(tx, actor, { action: 'product.create', entityType: 'product', entityId: created!.id, after: created });
+    return created!;
+  }
+
   return {
     present: toDtos,
 
@@ -99,35 +128,21 @@ export function createProductService(deps: { db: Db; clock: Clock; people: Pick<
     },
 
     async create(actor: Actor, input: TCreateProduct): Promise<TProduct> {
-      assertWritableFields(actor, 'product', input);
-      assertFloorNotAboveList(input.listPrice, input.floorPrice);
-      await assertCategory(db, input.categoryId);
-      const now = clock.now();
-      const id = await withTx(db, async (tx) => {
-        const [created] = await repo.insertProducts(tx, [
-          {
-            materialCode: input.materialCode,
-            name: input.name,
-            model: input.model ?? null,
-            unit: input.unit,
-            categoryId: input.categoryId,
-            listPrice: input.listPrice,
-            floorPrice: input.floorPrice ?? null,
-            standardCost: input.standardCost ?? null,
-            taxRate: input.taxRate ?? DEFAULT_TAX_RATE,
-            warrantyMonths: input.warrantyMonths ?? DEFAULT_WARRANTY_MONTHS,
-            leadTimeDays: input.leadTimeDays ?? DEFAULT_LEAD_TIME_DAYS,
-            status: input.status ?? 'active',
-            createdAt: now,
-            updatedAt: now,
-            createdBy: actor.userId,
-            updatedBy: actor.userId,
-          },
-        ]);
-        await writeAudit(tx, actor, { action: 'product.create', entityType: 'product', entityId: created!.id, after: created });
-        return created!.id;
-      });
+      const id = await withTx(db, async (tx) => (await insertWithin(tx, actor, input)).id);
       return (await toDtos(actor, [(await repo.findProduct(db, id))!]))[0]!;
+    },
+
+    /**
+     * Creates a product in the caller's transaction, with its audit entry (e.g. the new material
+     * code a product manager enters while reviewing a requirement). The caller checks `product:write`.
+     */
+    async createWithin(
+      tx: Db,
+      actor: Actor,
+      input: TCreateProduct,
+    ): Promise<{ id: string; materialCode: string; name: string; model: string | null; unit: string }> {
+      const created = await insertWithin(tx, actor, input);
+      return { id: created.id, materialCode: created.materialCode, name: created.name, model: created.model, unit: created.unit };
     },
 
     async update(actor: Actor, id: string, input: TUpdateProduct): Promise<TProduct> {

@@ -83,7 +83,7 @@ export function createApprovalEngine(deps: ApprovalCoreDeps & { core: ApprovalCo
         await deps.notifications.notify(tx, {
           userIds: cc,
           kind: 'approval.cc',
-          params: { title: inst.title, type: type.label['zh-CN'], initiator: name },
+          params: { title: inst.title, type: type.label['zh-CN'], typeEn: type.label['en-US'], initiator: name },
           link: `/approvals/${inst.id}`,
           entityType: 'approval_instance',
           entityId: inst.id,

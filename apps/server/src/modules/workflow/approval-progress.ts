@@ -44,7 +44,7 @@ export function createApprovalProgress(deps: { clock: Clock; org: OrgLookup; not
     return deps.notifications.notify(tx, {
       userIds,
       kind: 'approval.task',
-      params: { title: inst.title, type: type.label['zh-CN'], initiator, step: step.name },
+      params: { title: inst.title, type: type.label['zh-CN'], typeEn: type.label['en-US'], initiator, step: step.name },
       link: `/approvals/${inst.id}`,
       entityType: 'approval_instance',
       entityId: inst.id,

@@ -7,6 +7,8 @@ export interface OrgLookup {
   place(tx: Db, userId: string): Promise<{ departmentId: string; departmentPath: string; managerId: string | null } | undefined>;
   departmentHeads(tx: Db, departmentIds: readonly string[]): Promise<{ id: string; headUserId: string | null }[]>;
   usersWithRole(tx: Db, departmentIds: readonly string[], roleCode: string): Promise<{ id: string }[]>;
+  /** Every active holder of the role, whatever their department. */
+  roleHolders(tx: Db, roleCode: string): Promise<{ id: string }[]>;
   activeUserIds(tx: Db, userIds: readonly string[]): Promise<string[]>;
   names(tx: Db, userIds: readonly string[]): Promise<Map<string, string>>;
 }
@@ -23,7 +25,9 @@ export function departmentChain(path: string): string[] {
  * - `department_head`: the head of the department `levels` up the initiator's chain (0 = own);
  *   a head who is the initiator passes it on to the next level up;
  * - `role`: the users with the role in the nearest department up the chain that has one
- *   (other than the initiator);
+ *   (other than the initiator); when no department of the chain has one, every holder of the
+ *   role (functional departments such as product management, legal or finance sit beside the
+ *   sales line, not above it);
  * - `field`: the user whose id is in that fact of the record.
  * Inactive users never approve; an empty result means nobody could be found.
  */
@@ -69,7 +73,7 @@ export async function resolveApprovers(
         const users = (await org.usersWithRole(tx, [departmentId], spec.roleCode)).map((u) => u.id).filter((id) => id !== ctx.initiatorId);
         if (users.length > 0) return users;
       }
-      return [];
+      return (await org.roleHolders(tx, spec.roleCode)).map((u) => u.id).filter((id) => id !== ctx.initiatorId);
     }
   }
 }

@@ -41,7 +41,7 @@ registerMessages({
   },
   'en-US': {
     'notification.approval.task.title': 'To approve: {title}',
-    'notification.approval.task.body': '{type} · started by {initiator} · step “{step}”',
+    'notification.approval.task.body': '{typeEn} · started by {initiator} · step “{step}”',
     'notification.approval.remind.title': 'Approval reminder: {title}',
     'notification.approval.remind.body': 'The step “{step}” is due at {due}',
     'notification.approval.escalated.title': 'Approval escalated to you: {title}',
@@ -55,7 +55,7 @@ registerMessages({
     'notification.approval.transferred.title': 'Approval handed to you: {title}',
     'notification.approval.transferred.body': '{actor} handed the step “{step}” to you',
     'notification.approval.cc.title': 'For your information: {title}',
-    'notification.approval.cc.body': '{type} · started by {initiator}',
+    'notification.approval.cc.body': '{typeEn} · started by {initiator}',
     'notification.approval.comment.title': 'New comment on an approval: {title}',
     'notification.approval.comment.body': '{actor}: {comment}',
     'approval.fact.yes': 'yes',

@@ -4,9 +4,10 @@ import { departmentChain, nextLevelHead, resolveApprovers, type OrgLookup } from
 
 /**
  * A small organisation:  G (head: ceo) → BU (head: dir) → OFF (head: mgr) → TEAM (no head).
- * rep and rep2 are in TEAM (manager mgr); fin holds the finance role in G; pm holds product_manager in OFF.
+ * rep and rep2 are in TEAM (manager mgr); fin holds the finance role in G; pm holds product_manager in OFF;
+ * LEGAL sits beside BU under G, with two contract reviewers (one inactive).
  */
-const path = { G: '/G/', BU: '/G/BU/', OFF: '/G/BU/OFF/', TEAM: '/G/BU/OFF/TEAM/' } as const;
+const path = { G: '/G/', BU: '/G/BU/', OFF: '/G/BU/OFF/', TEAM: '/G/BU/OFF/TEAM/', LEGAL: '/G/LEGAL/' } as const;
 type Dept = keyof typeof path;
 const users: Record<string, { dept: Dept; manager: string | null; roles: string[]; active: boolean }> = {
   ceo: { dept: 'G', manager: null, roles: ['admin'], active: true },
@@ -17,6 +18,8 @@ const users: Record<string, { dept: Dept; manager: string | null; roles: string[
   rep: { dept: 'TEAM', manager: 'mgr', roles: ['sales_rep'], active: true },
   rep2: { dept: 'TEAM', manager: 'gone', roles: ['sales_rep'], active: true },
   gone: { dept: 'TEAM', manager: null, roles: ['sales_manager'], active: false },
+  legal: { dept: 'LEGAL', manager: 'ceo', roles: ['contract_reviewer'], active: true },
+  legalGone: { dept: 'LEGAL', manager: 'ceo', roles: ['contract_reviewer'], active: false },
 };
 const heads: Record<string, string | null> = { G: 'ceo', BU: 'dir', OFF: 'mgr', TEAM: null };
 
@@ -29,6 +32,10 @@ const org: OrgLookup = {
   usersWithRole: async (_tx, ids, role) =>
     Object.entries(users)
       .filter(([, u]) => u.active && ids.includes(u.dept) && u.roles.includes(role))
+      .map(([id]) => ({ id })),
+  roleHolders: async (_tx, role) =>
+    Object.entries(users)
+      .filter(([, u]) => u.active && u.roles.includes(role))
       .map(([id]) => ({ id })),
   activeUserIds: async (_tx, ids) => ids.filter((id) => users[id]?.active),
   names: async () => new Map(),
@@ -68,6 +75,15 @@ describe('approver resolution', () => {
     expect(await resolve({ kind: 'role', roleCode: 'sales_manager' })).toEqual(['mgr']);
     expect(await resolve({ kind: 'role', roleCode: 'sales_manager' }, 'mgr')).toEqual([]);
     expect(await resolve({ kind: 'role', roleCode: 'planner' })).toEqual([]);
+  });
+
+  it('a role held only off the chain (a functional department beside it): every active holder', async () => {
+    expect(await resolve({ kind: 'role', roleCode: 'contract_reviewer' })).toEqual(['legal']);
+    expect(await resolve({ kind: 'role', roleCode: 'contract_reviewer' }, 'legal')).toEqual([]);
+    // On the chain first: the product manager in OFF, not every product manager.
+    users.pm2 = { dept: 'LEGAL', manager: null, roles: ['product_manager'], active: true };
+    expect(await resolve({ kind: 'role', roleCode: 'product_manager' })).toEqual(['pm']);
+    delete users.pm2;
   });
 
   it('a user taken from a field of the record', async () => {

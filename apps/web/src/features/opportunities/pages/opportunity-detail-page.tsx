@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { App, Button, Card, Descriptions, Dropdown, Empty, Flex, Switch, Table, Tabs, Tag, Timeline, Typography, Upload } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, FileProtectOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Permission, type TOpportunity, type TOpportunityStage } from '@crm/contracts';
@@ -169,6 +169,7 @@ export function OpportunityDetailPage() {
   const isMobile = useIsMobile();
   const canEdit = usePermission(Permission.opportunityUpdate);
   const canWriteActivities = usePermission(Permission.activityWrite);
+  const canCreateContract = usePermission(Permission.contractWrite);
   const query = useOpportunity(id);
   const { data: pipeline } = usePipeline();
   const name = useStageName();
@@ -194,6 +195,13 @@ export function OpportunityDetailPage() {
       extra={
         canEdit ? (
           <>
+            {canCreateContract && o.stageKind !== 'lost' ? (
+              <Link to={`/contracts/new?from=opportunity&id=${encodeURIComponent(o.id)}`}>
+                <Button icon={<FileProtectOutlined />} data-testid="opportunity-create-contract">
+                  {t('contracts.createFrom')}
+                </Button>
+              </Link>
+            ) : null}
             <Dropdown
               trigger={['click']}
               menu={{

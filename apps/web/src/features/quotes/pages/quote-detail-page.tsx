@@ -1,10 +1,12 @@
-import { Alert, Card, Col, Descriptions, Flex, Row, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { Permission } from '@crm/contracts';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile.ts';
 import { PageContainer } from '../../../shared/ui/page-container.tsx';
 import { QueryError } from '../../../shared/ui/query-error.tsx';
 import { formatDate, formatDateTime } from '../../../shared/utils/format.ts';
+import { usePermission } from '../../auth/hooks/use-permission.ts';
 import { useQuote } from '../api/quotes.queries.ts';
 import { QuoteActions } from '../components/quote-actions.tsx';
 import { QuoteApprovalAlert } from '../components/quote-approval-alert.tsx';
@@ -22,6 +24,7 @@ export function QuoteDetailPage() {
   const versionParam = params.get('version');
   const versionNo = versionParam && /^\d+$/.test(versionParam) ? Number(versionParam) : undefined;
   const quote = useQuote(id, versionNo);
+  const canCreateContract = usePermission(Permission.contractWrite);
 
   if (quote.isError) return <QueryError error={quote.error} onRetry={() => void quote.refetch()} />;
   if (!quote.data) return <Spin style={{ display: 'block', padding: 48 }} />;
@@ -98,7 +101,21 @@ export function QuoteDetailPage() {
         />
       ) : null}
       {q.status === 'accepted' ? (
-        <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('quotes.detail.lockedAccepted')} />
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('quotes.detail.lockedAccepted')}
+          action={
+            canCreateContract && q.isCurrentVersion ? (
+              <Link to={`/contracts/new?from=quote&id=${encodeURIComponent(q.id)}`}>
+                <Button size="small" type="primary" data-testid="quote-create-contract">
+                  {t('contracts.createFrom')}
+                </Button>
+              </Link>
+            ) : undefined
+          }
+        />
       ) : null}
       <QuoteApprovalAlert approval={q.approval} status={q.status} />
       <Row gutter={16} align="stretch">

@@ -6,6 +6,9 @@ import { quotesEnUS } from './sections/quotes.ts';
 import { approvalsEnUS } from './sections/approvals.ts';
 import { calendarEnUS } from './sections/calendar.ts';
 import { integrationsEnUS } from './sections/integrations.ts';
+import { contractsEnUS } from './sections/contracts.ts';
+import { contractDocumentsEnUS } from './sections/contract-documents.ts';
+import { requirementsEnUS } from './sections/requirements.ts';
 import type { Messages } from './zh-cn.ts';
 
 /** English (United States). Typed against the zh-CN catalogue so that no key can be missing. */
@@ -18,6 +21,9 @@ export const enUS: Messages = {
   approvals: approvalsEnUS,
   calendar: calendarEnUS,
   integrations: integrationsEnUS,
+  contracts: contractsEnUS,
+  contractDocuments: contractDocumentsEnUS,
+  requirements: requirementsEnUS,
   app: {
     name: 'Customer-to-Cash CRM',
     shortName: 'C2C CRM',
@@ -649,8 +655,25 @@ export const enUS: Messages = {
     doneAt: 'Done {{time}}',
   },
   panels: {
-    title: { opportunities: 'Opportunities', contracts: 'Contracts', shipments: 'Shipments', invoices: 'Invoices', receipts: 'Receipts' },
-    status: { opportunities: { open: 'Open', won: 'Won', lost: 'Lost' } },
+    title: {
+      opportunities: 'Opportunities',
+      requirements: 'Requirements',
+      contracts: 'Contracts',
+      shipments: 'Shipments',
+      invoices: 'Invoices',
+      receipts: 'Receipts',
+    },
+    status: {
+      opportunities: { open: 'Open', won: 'Won', lost: 'Lost' },
+      requirements: {
+        draft: 'Draft',
+        in_review: 'In review',
+        approved: 'Approved',
+        returned: 'Returned',
+        contracted: 'Contracted',
+        cancelled: 'Cancelled',
+      },
+    },
     none: 'None yet',
     unavailable: 'None yet (shown once the module is available)',
     more: '{{count}} more',

@@ -6,6 +6,9 @@ import { quotesZhCN } from './sections/quotes.ts';
 import { approvalsZhCN } from './sections/approvals.ts';
 import { calendarZhCN } from './sections/calendar.ts';
 import { integrationsZhCN } from './sections/integrations.ts';
+import { contractsZhCN } from './sections/contracts.ts';
+import { contractDocumentsZhCN } from './sections/contract-documents.ts';
+import { requirementsZhCN } from './sections/requirements.ts';
 /** Simplified Chinese: the reference catalogue. en-US must have exactly the same keys. */
 export const zhCN = {
   leads: leadsZhCN,
@@ -16,6 +19,9 @@ export const zhCN = {
   approvals: approvalsZhCN,
   calendar: calendarZhCN,
   integrations: integrationsZhCN,
+  contracts: contractsZhCN,
+  contractDocuments: contractDocumentsZhCN,
+  requirements: requirementsZhCN,
   app: {
     name: '智能电表客户到现金 CRM',
     shortName: 'C2C CRM',
@@ -644,8 +650,18 @@ export const zhCN = {
     doneAt: '{{time}} 完成',
   },
   panels: {
-    title: { opportunities: '商机', contracts: '合同', shipments: '发货', invoices: '发票', receipts: '回款' },
-    status: { opportunities: { open: '进行中', won: '赢单', lost: '输单' } },
+    title: { opportunities: '商机', requirements: '需求', contracts: '合同', shipments: '发货', invoices: '发票', receipts: '回款' },
+    status: {
+      opportunities: { open: '进行中', won: '赢单', lost: '输单' },
+      requirements: {
+        draft: '草稿',
+        in_review: '审核中',
+        approved: '审核通过',
+        returned: '已退回',
+        contracted: '已签合同',
+        cancelled: '已取消',
+      },
+    },
     none: '暂无',
     unavailable: '暂无（模块上线后显示）',
     more: '另有 {{count}} 条',

@@ -4,7 +4,7 @@ import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/test-app.ts';
 
-/** The records of a module that hangs them off customers (what a contracts module will do), in a table of the test's own. */
+/** The records of a module that hangs them off customers (as shipments will), in a table of the test's own. */
 const testContract = pgTable('test_contract', {
   id: uuid('id').primaryKey().defaultRandom(),
   customerId: uuid('customer_id').notNull(),
@@ -42,8 +42,8 @@ beforeAll(async () => {
     sql`create table test_contract (id uuid primary key default gen_random_uuid(), customer_id uuid not null, no text not null)`,
   );
   t.modules.customers.register({
-    key: 'contracts',
-    order: 20,
+    key: 'shipments',
+    order: 30,
     moveOnMerge: async (tx, from, to) => {
       const rows = await tx
         .update(testContract)
@@ -122,7 +122,7 @@ describe('merging two customers', () => {
     const m: TCustomerMerge = res.json();
     // Other modules registered beside the test's own report that they had nothing to move.
     const moved = Object.fromEntries(Object.entries(m.movedCounts).filter(([, n]) => n > 0));
-    expect(moved).toEqual({ contacts: 1, activities: 2, tasks: 1, contracts: 2 });
+    expect(moved).toEqual({ contacts: 1, activities: 2, tasks: 1, shipments: 2 });
     expect(m.takenFields.sort()).toEqual(['address', 'creditCode', 'industry']);
     expect(m.canUndo).toBe(true);
 

@@ -28,10 +28,11 @@ beforeAll(async () => {
   await t.database.db.execute(
     sql`create table test_contract (id uuid primary key default gen_random_uuid(), customer_id uuid not null, owner_id uuid not null, no text not null, status text not null, amount text not null, signed_on text not null)`,
   );
+  // A module that does not exist yet (shipments) shows how one hangs its records off the 360 page.
   t.modules.customers.register({
-    key: 'contracts',
-    order: 20,
-    // The module applies its own data scope: a contract is seen by its owner (and their managers).
+    key: 'shipments',
+    order: 30,
+    // The module applies its own data scope: a record is seen by its owner only.
     panel: async (actor, customerId, { limit }) => {
       const where = and(eq(testContract.customerId, customerId), scopeFilter(actor, { owner: testContract.ownerId }));
       const db = t.database.db;
@@ -46,7 +47,7 @@ beforeAll(async () => {
           amount: r.amount,
           currency: 'CNY',
           date: r.signedOn,
-          href: `/contracts/${r.id}`,
+          href: `/shipments/${r.id}`,
         })),
       };
     },
@@ -78,26 +79,27 @@ describe('360 panels', () => {
     const body: TCustomerPanels = res.json();
     expect(body.panels.map((p) => [p.key, p.available])).toEqual([
       ['opportunities', true],
+      ['requirements', true],
       ['contracts', true],
-      ['shipments', false],
+      ['shipments', true],
       ['invoices', false],
       ['receipts', false],
       ['service-tickets', true],
     ]);
-    const contracts = body.panels.find((p) => p.key === 'contracts')!;
-    expect(contracts.total).toBe(7);
-    expect(contracts.items.map((i) => i.title)).toEqual(['HT202607', 'HT202606', 'HT202605', 'HT202604', 'HT202603']);
-    expect(contracts.items[0]).toMatchObject({
+    const shipments = body.panels.find((p) => p.key === 'shipments')!;
+    expect(shipments.total).toBe(7);
+    expect(shipments.items.map((i) => i.title)).toEqual(['HT202607', 'HT202606', 'HT202605', 'HT202604', 'HT202603']);
+    expect(shipments.items[0]).toMatchObject({
       amount: '700000.00',
       status: 'signed',
       date: '2026-07-15',
-      href: `/contracts/${contracts.items[0]!.id}`,
+      href: `/shipments/${shipments.items[0]!.id}`,
     });
 
     // The module's own scope decides what the manager sees of its records (here: owners only);
     // another rep does not see the customer at all.
     const byManager: TCustomerPanels = (await mgr.request({ method: 'GET', url: `/api/v1/customers/${c.id}/panels` })).json();
-    expect(byManager.panels.find((p) => p.key === 'contracts')).toMatchObject({ available: true, total: 0, items: [] });
+    expect(byManager.panels.find((p) => p.key === 'shipments')).toMatchObject({ available: true, total: 0, items: [] });
     expect((await rep2.request({ method: 'GET', url: `/api/v1/customers/${c.id}/panels` })).statusCode).toBe(404);
   });
 });

@@ -63,15 +63,17 @@ describe('metrics', () => {
     const byKey = new Map(res.body.items.map((m) => [m.key, m]));
     expect(byKey.get('new_customers')).toMatchObject({ unit: 'count', available: true, pendingNote: null });
     expect(byKey.get('won_amount')).toMatchObject({ unit: 'amount', available: true });
-    expect(byKey.get('signed_amount')).toMatchObject({ unit: 'amount', available: false });
-    expect(byKey.get('signed_amount')!.pendingNote).toContain('合同');
+    // Contracts measure the signed amount; receipts do not exist yet.
+    expect(byKey.get('signed_amount')).toMatchObject({ unit: 'amount', available: true, pendingNote: null });
+    expect(byKey.get('collected_amount')).toMatchObject({ unit: 'amount', available: false });
     expect(byKey.get('collected_amount')!.pendingNote).toContain('回款');
 
     const perf = await get<TPerformance>(repEast1, '/api/v1/performance?period=2026-Q4');
     expect(perf.status).toBe(200);
     // A metric nobody measures yet shows its target but no actual, never a zero.
-    expect(metric(perf.body, 'signed_amount')).toMatchObject({ actual: null, completion: null, rank: null });
-    expect(metric(perf.body, 'signed_amount').target).not.toBeNull();
+    expect(metric(perf.body, 'collected_amount')).toMatchObject({ actual: null, completion: null, rank: null });
+    expect(metric(perf.body, 'collected_amount').target).not.toBeNull();
+    expect(metric(perf.body, 'signed_amount').actual).not.toBeNull();
   });
 });
 
@@ -420,11 +422,12 @@ describe('performance from the records', () => {
     const summary = (await get<TPerformanceSummary>(director, `/api/v1/performance/summary?period=${period}`)).body;
     const won = summary.metrics.findIndex((m) => m.key === 'won_opportunities');
     const amount = summary.metrics.findIndex((m) => m.key === 'won_amount');
-    const signed = summary.metrics.findIndex((m) => m.key === 'signed_amount');
+    const collected = summary.metrics.findIndex((m) => m.key === 'collected_amount');
     const row = (name: string) => summary.users.find((u) => u.name === name)!;
     expect(row('黄磊').cells[won]).toEqual({ target: '4', actual: '1', completion: 25 });
     expect(row('周杰').cells[amount]!.actual).toBe('750000.25');
-    expect(row('黄磊').cells[signed]).toEqual({ target: null, actual: null, completion: null });
+    // No module measures collections yet: no actual, never a zero.
+    expect(row('黄磊').cells[collected]).toEqual({ target: null, actual: null, completion: null });
     // Everyone who carries targets is listed, in every department (14 demo reps, 4 managers, the director).
     expect(summary.users.length).toBeGreaterThanOrEqual(19);
     const office = summary.departments.find((d) => d.id === dept.get('OFF-EAST'))!;
