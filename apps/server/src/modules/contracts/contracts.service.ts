@@ -147,11 +147,10 @@ export function createContractService(deps: ContractServiceDeps) {
     v: repo.ContractVersionRow,
     lines: readonly repo.ContractLineRow[],
   ): Promise<StoredReview> {
-    const [profile, exposure, settings] = await Promise.all([
-      deps.customers.creditProfile(tx, c.customerId),
-      deps.exposure().openExposure(tx, c.customerId, c.id),
-      deps.settings.current(tx),
-    ]);
+    // One after the other: a transaction is one connection, which runs one statement at a time.
+    const profile = await deps.customers.creditProfile(tx, c.customerId);
+    const exposure = await deps.exposure().openExposure(tx, c.customerId, c.id);
+    const settings = await deps.settings.current(tx);
     const costKnown = v.costAmount !== null;
     return reviewContract(
       {
@@ -374,13 +373,11 @@ export function createContractService(deps: ContractServiceDeps) {
         };
         const review = await reviewVersion(tx, c, { ...v, ...totals }, lines);
         await repo.updateVersion(tx, v.id, { ...totals, review });
-        const [saved] = await Promise.all([
-          repo.updateContract(tx, c.id, c.version, {
-            workingVersionId: v.id,
-            amountInclTax: totals.amountInclTax,
-            reviewLevel: review.level,
-          }),
-        ]);
+        const saved = await repo.updateContract(tx, c.id, c.version, {
+          workingVersionId: v.id,
+          amountInclTax: totals.amountInclTax,
+          reviewLevel: review.level,
+        });
         if (src.requirementIds.length > 0) await deps.requirements()!.markContracted(tx, actor, src.requirementIds, c.id);
         await writeAudit(tx, actor, {
           action: 'contract.create',

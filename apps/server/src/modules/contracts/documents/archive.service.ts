@@ -57,7 +57,9 @@ export function createArchiveService(deps: {
   const { db, clock } = deps;
 
   async function core(tx: Db, contractId: string, type: TContractType): Promise<ArchiveStatusCore & { firstAt: Map<string, Date> }> {
-    const [requiredKinds, present] = await Promise.all([deps.settings.requiredKinds(tx, type), repo.listPresentKinds(tx, contractId)]);
+    // One after the other: `tx` may be a transaction (one connection, one statement at a time).
+    const requiredKinds = await deps.settings.requiredKinds(tx, type);
+    const present = await repo.listPresentKinds(tx, contractId);
     const firstAt = new Map(present.map((p) => [p.kind, p.firstAt]));
     const presentKinds = ARCHIVE_PDF_ORDER.filter((k) => firstAt.has(k));
     const missingKinds = requiredKinds.filter((k) => !firstAt.has(k));
