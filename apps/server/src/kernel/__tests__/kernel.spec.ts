@@ -3,8 +3,10 @@ import { diffChanges } from '../audit/audit.ts';
 import { businessDate, settableClock } from '../clock.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { contentDisposition, safeFileName } from '../files/files.service.ts';
-import { localeFromHeader } from '../i18n.ts';
+import { localeFromHeader, registerMessages } from '../i18n.ts';
 import { money, splitByPercent, sumMoney, toMoneyString } from '../money.ts';
+import { localizedList, renderNotification } from '../notifications/notifications.ts';
+import type { NotificationRow } from '../notifications/notifications.repository.ts';
 import { formatNumber, periodOf, validatePattern } from '../numbering/numbering.ts';
 
 describe('config', () => {
@@ -130,5 +132,23 @@ describe('locale from Accept-Language', () => {
     expect(localeFromHeader('fr, en;q=0.5')).toBe('en-US');
     expect(localeFromHeader('fr')).toBeUndefined();
     expect(localeFromHeader(undefined)).toBeUndefined();
+  });
+});
+
+describe('notification rendering', () => {
+  it('renders a list parameter in the reader language', () => {
+    registerMessages({
+      'zh-CN': { 'notification.spec.missing.title': '缺少：{missing}（{n}）', 'spec.kind.a': '甲件', 'spec.kind.b': '乙件' },
+      'en-US': { 'notification.spec.missing.title': 'Missing: {missing} ({n})', 'spec.kind.a': 'part A', 'spec.kind.b': 'part B' },
+    });
+    const row = {
+      id: '00000000-0000-4000-8000-000000000001',
+      kind: 'spec.missing',
+      params: { missing: localizedList(['spec.kind.a', 'spec.kind.b']), n: 2 },
+      createdAt: new Date('2026-11-01T00:00:00Z'),
+      readAt: null,
+    } as unknown as NotificationRow;
+    expect(renderNotification(row, 'zh-CN').title).toBe('缺少：甲件、乙件（2）');
+    expect(renderNotification(row, 'en-US').title).toBe('Missing: part A, part B (2)');
   });
 });

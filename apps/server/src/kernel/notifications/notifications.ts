@@ -26,13 +26,34 @@ export interface NotificationChannel {
   deliver(notifications: readonly NotificationRow[]): Promise<void>;
 }
 
+/**
+ * A parameter rendered in the reader's language: the message keys are translated and joined the
+ * way the language lists things ("签订原件、技术协议" / "signed original, technical agreement").
+ */
+export type LocalizedList = { readonly messageKeys: readonly string[] };
+export const localizedList = (messageKeys: readonly string[]): LocalizedList => ({ messageKeys });
+
+const isLocalizedList = (v: unknown): v is LocalizedList =>
+  typeof v === 'object' && v !== null && Array.isArray((v as LocalizedList).messageKeys);
+
+function localizeParams(params: Record<string, unknown> | null | undefined, locale: Locale) {
+  if (!params) return params ?? undefined;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params))
+    out[name] = isLocalizedList(value)
+      ? value.messageKeys.map((key) => translate(locale, key)).join(locale === 'zh-CN' ? '、' : ', ')
+      : value;
+  return out;
+}
+
 export function renderNotification(row: NotificationRow, locale: Locale): TNotification {
   const bodyKey = `notification.${row.kind}.body`;
+  const params = localizeParams(row.params, locale);
   return {
     id: row.id,
     kind: row.kind,
-    title: translate(locale, `notification.${row.kind}.title`, row.params),
-    body: hasMessage(bodyKey) ? translate(locale, bodyKey, row.params) : null,
+    title: translate(locale, `notification.${row.kind}.title`, params),
+    body: hasMessage(bodyKey) ? translate(locale, bodyKey, params) : null,
     link: row.link,
     entityType: row.entityType,
     entityId: row.entityId,

@@ -125,7 +125,7 @@ export function presentContract(input: {
     customerName: c.customerName,
     customerGrade: input.customerGrade,
     opportunityId: c.opportunityId,
-    opportunityName: null,
+    opportunityName: c.opportunityName,
     quoteId: c.quoteId,
     requirementIds: c.requirementIds,
     ownerId: c.ownerId,

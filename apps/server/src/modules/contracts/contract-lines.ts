@@ -17,6 +17,12 @@ export type ContractCatalog = {
 /** A line as it will be stored, before it has a version: the facts copied from the catalogue and its amounts. */
 export type PricedLine = Omit<NewContractLineRow, 'versionId' | 'contractId'>;
 
+/** Priced lines and the version totals as they are stored (decimal strings). */
+export type PricedLines = {
+  lines: PricedLine[];
+  totals: { amountInclTax: string; amountExclTax: string; taxAmount: string; costAmount: string | null };
+};
+
 /** Line facts a requirement's review settled: the product manager confirmed these lines. */
 export type ReviewedRequirementLines = ReadonlySet<string>;
 
@@ -30,7 +36,7 @@ export async function priceLines(
   catalog: ContractCatalog,
   inputs: readonly TContractLineInput[],
   reviewed: ReviewedRequirementLines = new Set(),
-): Promise<{ lines: PricedLine[]; totals: ReturnType<typeof computeContractAmounts>['totals'] }> {
+): Promise<PricedLines> {
   const productIds = inputs.map((l) => l.productId).filter((id): id is string => !!id);
   const products = new Map((await catalog.findByIds(db, productIds)).map((p) => [p.id, p]));
   const drafts = inputs.map((input, i) => {
@@ -84,7 +90,16 @@ export async function priceLines(
       taxAmount: toMoneyString(a.taxAmount),
     };
   });
-  return { lines, totals: amounts.totals };
+  const t = amounts.totals;
+  return {
+    lines,
+    totals: {
+      amountInclTax: toMoneyString(t.amountInclTax),
+      amountExclTax: toMoneyString(t.amountExclTax),
+      taxAmount: toMoneyString(t.taxAmount),
+      costAmount: t.costAmount === null ? null : toMoneyString(t.costAmount),
+    },
+  };
 }
 
 /** The inputs that reproduce stored lines (a new version starts as a copy of the effective one). */

@@ -5,7 +5,7 @@ import type { Db } from '../../kernel/db/database.ts';
 import { AppError, CommonError } from '../../kernel/errors.ts';
 import { translate } from '../../kernel/i18n.ts';
 import { ContractErrorCode } from './contracts.errors.ts';
-import type { ContractServiceDeps } from './contracts.service.ts';
+import type { ContractServiceDeps } from './contract-ports.ts';
 
 type SourceDeps = Pick<ContractServiceDeps, 'quotes' | 'opportunities' | 'requirements'>;
 
@@ -44,6 +44,7 @@ export async function contractSource(
     return {
       customerId: accepted.customerId,
       opportunityId: accepted.opportunityId,
+      opportunityName: q.opportunityName,
       quoteId: q.id,
       quoteVersionId: accepted.versionId,
       title: input.title ?? q.title,
@@ -68,6 +69,7 @@ export async function contractSource(
     return {
       customerId: o.customerId,
       opportunityId: o.id,
+      opportunityName: o.name,
       quoteId: null,
       quoteVersionId: null,
       title: input.title ?? o.name,
@@ -84,6 +86,7 @@ export async function contractSource(
     return {
       customerId: r.customerId,
       opportunityId: r.opportunityId,
+      opportunityName: r.opportunityName,
       quoteId: null,
       quoteVersionId: null,
       title: input.title ?? r.title,
@@ -109,6 +112,7 @@ export async function contractSource(
   return {
     customerId: input.customerId,
     opportunityId: input.opportunityId ?? null,
+    opportunityName: records.opportunity?.name ?? null,
     quoteId: null,
     quoteVersionId: null,
     title: input.title ?? '',

@@ -46,7 +46,7 @@ export function createContractWorkflow(deps: {
   contracts: ContractService;
   settings: Pick<ContractSettingsService, 'current'>;
   gate: () => ContractApprovalGate;
-  documents: () => SignedOriginalCheck;
+  documents: SignedOriginalCheck;
 }) {
   const { db, clock, contracts } = deps;
 
@@ -243,7 +243,7 @@ export function createContractWorkflow(deps: {
           set: { signedDate: input.signedDate },
         },
         async (tx, c) => {
-          if (!(await deps.documents().hasSignedOriginal(tx, c.id))) throw new AppError(ContractErrorCode.CONTRACT_SIGNED_ORIGINAL_MISSING);
+          if (!(await deps.documents.hasSignedOriginal(tx, c.id))) throw new AppError(ContractErrorCode.CONTRACT_SIGNED_ORIGINAL_MISSING);
         },
       );
     },

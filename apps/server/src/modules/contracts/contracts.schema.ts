@@ -26,6 +26,8 @@ export const contract = pgTable(
     customerId: uuid('customer_id').notNull(),
     customerName: text('customer_name'),
     opportunityId: uuid('opportunity_id'),
+    /** The opportunity's name when it was linked (a snapshot, as the customer name). */
+    opportunityName: text('opportunity_name'),
     quoteId: uuid('quote_id'),
     quoteVersionId: uuid('quote_version_id'),
     requirementIds: uuid('requirement_ids')

@@ -5,13 +5,13 @@ import { asSystem, type Actor } from '../../kernel/auth/actor.ts';
 import { addDays, businessDate, startOfBusinessDay, type Clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { withTx } from '../../kernel/db/tx.ts';
-import { toMoneyString } from '../../kernel/money.ts';
 import { nextNumber } from '../../kernel/numbering/numbering.ts';
 import { priceLines, type ContractCatalog } from './contract-lines.ts';
 import type { ContractSettingsService } from './contract-settings.service.ts';
 import * as repo from './contracts.repository.ts';
 import { contract } from './contracts.schema.ts';
-import type { ContractQuoteSource, ContractService } from './contracts.service.ts';
+import type { ContractQuoteSource } from './contract-ports.ts';
+import type { ContractService } from './contracts.service.ts';
 
 const MAX_CONTRACTS = 150;
 
@@ -132,10 +132,7 @@ export async function seedDemoContracts(deps: {
         deliveryTerms: { place: '客户指定仓库' },
         warrantyMonths: 24,
         latePenalty: { ratePercentPerDay: '0.05', capPercent: '5' },
-        amountInclTax: toMoneyString(priced.totals.amountInclTax),
-        amountExclTax: toMoneyString(priced.totals.amountExclTax),
-        taxAmount: toMoneyString(priced.totals.taxAmount),
-        costAmount: priced.totals.costAmount === null ? null : toMoneyString(priced.totals.costAmount),
+        ...priced.totals,
         effectiveAt: status === 'draft' ? null : at,
         createdAt: at,
         createdBy: q.ownerId,

@@ -6,8 +6,6 @@ import type {
   TContractListQuery,
   TContractReview,
   TContractUpdate,
-  TCustomerGrade,
-  TOpportunity,
   TPage,
   TPaymentTerm,
 } from '@crm/contracts';
@@ -17,104 +15,18 @@ import { z } from 'zod';
 import { requirePermission, scopeFilter } from '../../kernel/access/access.ts';
 import { writeAudit, writeListAudit, writeReadAudit } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
-import type { Clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { withTx } from '../../kernel/db/tx.ts';
 import { AppError, CommonError } from '../../kernel/errors.ts';
 import { decodeCursor, toPage } from '../../kernel/http/pagination.ts';
-import { toMoneyString } from '../../kernel/money.ts';
-import type { People } from '../admin/index.ts';
 import { computeLineAmounts, marginPercentOf } from './contract-amounts.ts';
 import { listItemDto, presentContract, reviewDto } from './contract-dto.ts';
-import { linesAsInputs, priceLines, type ContractCatalog } from './contract-lines.ts';
+import { linesAsInputs, priceLines, type PricedLines } from './contract-lines.ts';
+import type { ContractServiceDeps } from './contract-ports.ts';
 import { reviewContract, type StoredReview } from './contract-review.ts';
-import type { ContractSettingsService } from './contract-settings.service.ts';
 import { contractSource, readSourceRecords } from './contract-sources.ts';
 import { ContractErrorCode } from './contracts.errors.ts';
 import * as repo from './contracts.repository.ts';
-
-/** What contracts need of the customers module (both take the caller's db or transaction). */
-export type ContractCustomerLookup = {
-  findInScope(db: Db, actor: Actor, id: string): Promise<{ id: string; name: string } | undefined>;
-  creditProfile(
-    db: Db,
-    id: string,
-  ): Promise<{ name: string; grade: TCustomerGrade; creditLimit: string | null; creditDays: number | null } | undefined>;
-};
-
-/** An accepted quote as the quotes module gives it to contracts. */
-export type ContractQuoteSource = {
-  get(actor: Actor, id: string): Promise<{ id: string; customerId: string; opportunityId: string; title: string }>;
-  getAccepted(
-    tx: Db,
-    quoteId: string,
-  ): Promise<
-    | {
-        quoteId: string;
-        ownerId: string;
-        departmentId: string | null;
-        acceptedAt: Date;
-        versionId: string;
-        number: string;
-        opportunityId: string;
-        customerId: string;
-        currency: string;
-        lines: {
-          productId: string | null;
-          name: string;
-          spec: string | null;
-          unit: string | null;
-          qty: string;
-          netUnitPrice: string;
-          taxRate: string;
-        }[];
-      }
-    | undefined
-  >;
-};
-
-/** What the requirements module gives contracts: an approved requirement's lines, and the mark that a contract uses it. */
-export type ContractRequirementSource = {
-  forContract(
-    tx: Db,
-    actor: Actor,
-    requirementId: string,
-  ): Promise<{
-    id: string;
-    number: string | null;
-    title: string;
-    customerId: string;
-    opportunityId: string | null;
-    lines: {
-      requirementLineId: string;
-      productId: string | null;
-      name: string;
-      spec: string | null;
-      unit: string | null;
-      qty: string;
-      wantedDate: string | null;
-      isNonStandard: boolean;
-      isTechnicallyReviewed: boolean;
-    }[];
-  }>;
-  markContracted(tx: Db, actor: Actor, requirementIds: string[], contractId: string): Promise<void>;
-};
-
-/** Open receivables of a customer; the receivables module replaces the default (signed, not collected). */
-export type CreditExposure = { openExposure(tx: Db, customerId: string, exceptContractId: string | null): Promise<string> };
-
-export type ContractServiceDeps = {
-  db: Db;
-  clock: Clock;
-  people: Pick<People, 'summaries' | 'departmentNames'>;
-  catalog: ContractCatalog;
-  customers: ContractCustomerLookup;
-  opportunities: { get(actor: Actor, id: string): Promise<TOpportunity> };
-  quotes: ContractQuoteSource;
-  requirements: () => ContractRequirementSource | null;
-  exposure: () => CreditExposure;
-  settings: Pick<ContractSettingsService, 'current'>;
-};
 
 const ZCursor = z.tuple([z.string(), z.uuid()]);
 
@@ -208,25 +120,37 @@ export function createContractService(deps: ContractServiceDeps) {
     lineInputs: readonly TContractLineInput[] | undefined,
     set: Partial<repo.NewContractVersionRow>,
   ): Promise<{ version: repo.ContractVersionRow; lines: repo.ContractLineRow[] }> {
-    let lines = await repo.listLines(tx, v.id);
-    let totals: Partial<repo.NewContractVersionRow> = {};
-    if (lineInputs) {
-      const priced = await priceLines(tx, deps.catalog, lineInputs, reviewedRequirementLines(lines));
-      lines = await repo.replaceLines(
-        tx,
-        v.id,
-        priced.lines.map((l) => ({ ...l, versionId: v.id, contractId: c.id })),
-      );
-      totals = {
-        amountInclTax: toMoneyString(priced.totals.amountInclTax),
-        amountExclTax: toMoneyString(priced.totals.amountExclTax),
-        taxAmount: toMoneyString(priced.totals.taxAmount),
-        costAmount: priced.totals.costAmount === null ? null : toMoneyString(priced.totals.costAmount),
-      };
-    }
-    const next = { ...v, ...set, ...totals } as repo.ContractVersionRow;
-    const review = await reviewVersion(tx, c, next, lines);
-    const version = await repo.updateVersion(tx, v.id, { ...set, ...totals, review, updatedAt: clock.now() });
+    const current = await repo.listLines(tx, v.id);
+    if (!lineInputs) return reviewAndStore(tx, c, v, current, set);
+    const priced = await priceLines(tx, deps.catalog, lineInputs, reviewedRequirementLines(current));
+    return storePricedContent(tx, c, v, priced, set);
+  }
+
+  /** Replaces a version's lines with priced ones, then stores its totals and review. */
+  async function storePricedContent(
+    tx: Db,
+    c: repo.ContractRow,
+    v: repo.ContractVersionRow,
+    priced: PricedLines,
+    set: Partial<repo.NewContractVersionRow>,
+  ) {
+    const lines = await repo.replaceLines(
+      tx,
+      v.id,
+      priced.lines.map((l) => ({ ...l, versionId: v.id, contractId: c.id })),
+    );
+    return reviewAndStore(tx, c, v, lines, { ...set, ...priced.totals });
+  }
+
+  async function reviewAndStore(
+    tx: Db,
+    c: repo.ContractRow,
+    v: repo.ContractVersionRow,
+    lines: repo.ContractLineRow[],
+    set: Partial<repo.NewContractVersionRow>,
+  ): Promise<{ version: repo.ContractVersionRow; lines: repo.ContractLineRow[] }> {
+    const review = await reviewVersion(tx, c, { ...v, ...set } as repo.ContractVersionRow, lines);
+    const version = await repo.updateVersion(tx, v.id, { ...set, review, updatedAt: clock.now() });
     return { version, lines };
   }
 
@@ -335,6 +259,7 @@ export function createContractService(deps: ContractServiceDeps) {
           customerId: customer.id,
           customerName: customer.name,
           opportunityId: src.opportunityId,
+          opportunityName: src.opportunityName,
           quoteId: src.quoteId,
           quoteVersionId: src.quoteVersionId,
           requirementIds: src.requirementIds,
@@ -360,23 +285,11 @@ export function createContractService(deps: ContractServiceDeps) {
           updatedAt: now,
           updatedBy: actor.userId,
         });
-        const lines = await repo.replaceLines(
-          tx,
-          v.id,
-          priced.lines.map((l) => ({ ...l, versionId: v.id, contractId: c.id })),
-        );
-        const totals = {
-          amountInclTax: toMoneyString(priced.totals.amountInclTax),
-          amountExclTax: toMoneyString(priced.totals.amountExclTax),
-          taxAmount: toMoneyString(priced.totals.taxAmount),
-          costAmount: priced.totals.costAmount === null ? null : toMoneyString(priced.totals.costAmount),
-        };
-        const review = await reviewVersion(tx, c, { ...v, ...totals }, lines);
-        await repo.updateVersion(tx, v.id, { ...totals, review });
+        const { version, lines } = await storePricedContent(tx, c, v, priced, {});
         const saved = await repo.updateContract(tx, c.id, c.version, {
           workingVersionId: v.id,
-          amountInclTax: totals.amountInclTax,
-          reviewLevel: review.level,
+          amountInclTax: version.amountInclTax,
+          reviewLevel: version.review?.level ?? null,
         });
         if (src.requirementIds.length > 0) await deps.requirements()!.markContracted(tx, actor, src.requirementIds, c.id);
         await writeAudit(tx, actor, {
@@ -388,7 +301,7 @@ export function createContractService(deps: ContractServiceDeps) {
             customerId: c.customerId,
             type: c.type,
             source: input.source,
-            amountInclTax: totals.amountInclTax,
+            amountInclTax: version.amountInclTax,
             lines: lines.length,
           },
         });
@@ -429,7 +342,7 @@ export function createContractService(deps: ContractServiceDeps) {
           ...(input.title !== undefined ? { title: input.title } : {}),
           ...(input.type !== undefined ? { type: input.type } : {}),
           ...(input.currency !== undefined ? { currency: input.currency } : {}),
-          ...(input.opportunityId !== undefined ? { opportunityId: input.opportunityId } : {}),
+          ...(input.opportunityId !== undefined ? { opportunityId: input.opportunityId, opportunityName: opportunity?.name ?? null } : {}),
           ...(isOriginal ? { amountInclTax: v.amountInclTax } : {}),
           reviewLevel: v.review?.level ?? null,
           updatedAt: clock.now(),

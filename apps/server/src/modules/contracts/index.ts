@@ -10,14 +10,16 @@ import { createContractDocumentsFeature } from './documents/index.ts';
 import { createContractApprovalGate } from './contract-approval.ts';
 import { contractCustomerExtension } from './contract-customer-extension.ts';
 import { createContractSettingsService } from './contract-settings.service.ts';
-import { createContractWorkflow, type SignedOriginalCheck } from './contract-workflow.service.ts';
+import { createContractWorkflow } from './contract-workflow.service.ts';
 import { CONTRACT_GRANTS } from './contracts.messages.ts';
 import * as repo from './contracts.repository.ts';
 import { contractRoutes } from './contracts.routes.ts';
 import { seedDemoContracts } from './contracts.seed.ts';
-import { createContractService, type ContractRequirementSource, type CreditExposure } from './contracts.service.ts';
+import type { ContractRequirementSource, CreditExposure } from './contract-ports.ts';
+import { createContractService } from './contracts.service.ts';
 
-export type { ContractService, ContractRequirementSource, CreditExposure } from './contracts.service.ts';
+export type { ContractService } from './contracts.service.ts';
+export type { ContractRequirementSource, CreditExposure } from './contract-ports.ts';
 export type { ContractWorkflow } from './contract-workflow.service.ts';
 export { ContractErrorCode } from './contracts.errors.ts';
 export { computeContractAmounts } from './contract-amounts.ts';
@@ -41,7 +43,6 @@ export function createContractsModule(
   addDefaultGrants(CONTRACT_GRANTS);
   let requirements: ContractRequirementSource | null = null;
   let exposure: CreditExposure = { openExposure: (tx, customerId, except) => repo.signedExposure(tx, customerId, except) };
-  let signedOriginals: SignedOriginalCheck | null = null;
   const settings = createContractSettingsService({ db: k.db, clock: k.clock });
   const contracts = createContractService({
     db: k.db,
@@ -55,6 +56,7 @@ export function createContractsModule(
     exposure: () => exposure,
     settings,
   });
+  const documents = createContractDocumentsFeature(k, { people: deps.people, getContract: (actor, id) => contracts.get(actor, id) });
   const workflow = createContractWorkflow({
     db: k.db,
     clock: k.clock,
@@ -62,10 +64,7 @@ export function createContractsModule(
     contracts,
     settings,
     gate: () => gate,
-    documents: () => {
-      if (!signedOriginals) throw new Error('The contract documents feature is not wired');
-      return signedOriginals;
-    },
+    documents: documents.api,
   });
   const gate = createContractApprovalGate({ approvals: deps.approvals, workflow: () => workflow });
   const annex = createContractAnnexService({ db: k.db, clock: k.clock, contracts, catalog: deps.products.catalog });
@@ -76,20 +75,13 @@ export function createContractsModule(
     measure: async (db, range) =>
       (await repo.signedPerOwnerMonth(db, range)).map((r) => ({ userId: r.userId, month: r.month, value: r.value })),
   });
-  const extraRoutes: NonNullable<Parameters<typeof contractRoutes>[0]['extra']> = [];
-  const jobs: NonNullable<ModuleDefinition['jobs']> = [];
-  const prepares: (() => Promise<void>)[] = [() => settings.prepare()];
-  const documents = createContractDocumentsFeature(k, { people: deps.people, getContract: (actor, id) => contracts.get(actor, id) });
-  signedOriginals = documents.api;
-  extraRoutes.push(documents.routes);
-  jobs.push(...documents.jobs);
-  prepares.push(() => documents.prepare());
   const module: ModuleDefinition = {
     name: 'contracts',
-    routes: contractRoutes({ contracts, workflow, annex, settings, extra: extraRoutes }),
-    jobs,
+    routes: contractRoutes({ contracts, workflow, annex, settings, extra: [documents.routes] }),
+    jobs: documents.jobs,
     prepare: async () => {
-      for (const p of prepares) await p();
+      await settings.prepare();
+      await documents.prepare();
     },
     seed: () =>
       seedDemoContracts({

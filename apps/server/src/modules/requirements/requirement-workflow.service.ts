@@ -36,6 +36,7 @@ export type RequirementForContract = {
   title: string;
   customerId: string;
   opportunityId: string | null;
+  opportunityName: string | null;
   lines: {
     requirementLineId: string;
     productId: string | null;
@@ -231,6 +232,7 @@ export function createRequirementWorkflow(deps: {
         title: r.title,
         customerId: r.customerId,
         opportunityId: r.opportunityId,
+        opportunityName: r.opportunityName,
         lines: lines.map((l) => ({
           requirementLineId: l.id,
           productId: l.productId,

@@ -204,7 +204,7 @@ describe('contracts: sources', () => {
       await post(rep, '/api/v1/contracts', { source: { kind: 'quote', quoteId: q.id }, paymentTerms: TERMS }),
       201,
     );
-    expect(c).toMatchObject({ customerId, opportunityId: opportunity.id, quoteId: q.id });
+    expect(c).toMatchObject({ customerId, opportunityId: opportunity.id, opportunityName: '合同来源测试商机', quoteId: q.id });
     expect(c.lines.map((l) => [l.materialCode, l.qty, l.unitPrice, l.amountInclTax])).toEqual([
       ['HT-METER-0001', '100', '950', '95000.00'],
     ]);
@@ -226,6 +226,7 @@ describe('contracts: sources', () => {
       201,
     );
     expect(c.lines.map((l) => [l.materialCode, l.qty, l.unitPrice])).toEqual([['HT-METER-0001', '20', '990']]);
+    expect(c.opportunityName).toBe('商机来源测试');
     expect(c.review!.findings.find((f) => f.rule === 'completeness')).toMatchObject({ level: 'block', field: 'paymentTerms' });
   });
 });

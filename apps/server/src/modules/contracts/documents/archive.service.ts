@@ -9,7 +9,7 @@ import { withTx } from '../../../kernel/db/tx.ts';
 import { AppError, CommonError } from '../../../kernel/errors.ts';
 import type { FileService } from '../../../kernel/files/files.service.ts';
 import { translate, type Locale } from '../../../kernel/i18n.ts';
-import type { NotificationService } from '../../../kernel/notifications/notifications.ts';
+import { localizedList, type NotificationService } from '../../../kernel/notifications/notifications.ts';
 import type { NotificationRow } from '../../../kernel/notifications/notifications.repository.ts';
 import { contractScopeColumns, findContract } from '../contracts.repository.ts';
 import { buildArchivePdf, type ArchivePdfEntry, type ArchivePdfLabels } from './archive-pdf.ts';
@@ -189,7 +189,7 @@ export function createArchiveService(deps: {
                     title: x.c.title,
                     customer: x.c.customerName ?? '',
                     days: daysBetween(x.c.signedDate, today),
-                    missing: x.missing.map((k) => kindLabel('zh-CN', k)).join('、'),
+                    missing: localizedList(x.missing.map((k) => `contractDocuments.kind.${k}`)),
                     missingKinds: x.missing,
                   },
                   link: `/contracts/${x.c.id}`,

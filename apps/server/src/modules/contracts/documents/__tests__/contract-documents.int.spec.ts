@@ -12,6 +12,7 @@ import { PDFDocument } from 'pdf-lib';
 import PizZip from 'pizzip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntry, notification } from '../../../../kernel/kernel.schema.ts';
+import { renderNotification } from '../../../../kernel/notifications/notifications.ts';
 import { createTestApp, type Session, type TestApp } from '../../../../test/test-app.ts';
 import { buildDefaultTemplateDocx } from '../default-template.ts';
 import { docxText } from '../docx-template.ts';
@@ -456,7 +457,9 @@ describe('archive: status, signing, merged PDF, warnings', () => {
     const warnings = await warningsFor(incomplete.id);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ userId: rep.userId, link: `/contracts/${incomplete.id}` });
-    expect(warnings[0]!.params).toMatchObject({ days: 8, missing: '商务附件', missingKinds: ['commercial_attachment'] });
+    expect(warnings[0]!.params).toMatchObject({ days: 8, missingKinds: ['commercial_attachment'] });
+    expect(renderNotification(warnings[0]!, 'zh-CN').body).toContain('缺少：商务附件。');
+    expect(renderNotification(warnings[0]!, 'en-US').body).toContain('is missing: Commercial attachment.');
     expect(await warningsFor(complete.id)).toHaveLength(0);
     expect((await ok<TContractDocumentList>(await documentsOf(owner, incomplete.id))).archive).toMatchObject({
       isOverdue: true,
