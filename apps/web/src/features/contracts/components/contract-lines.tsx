@@ -1,18 +1,28 @@
 import type { ReactNode } from 'react';
-import { Button, Card, DatePicker, Empty, Flex, Input, InputNumber, Select, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Empty, Flex, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DeleteOutlined, InfoCircleOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TContractLine, TContractReview } from '@crm/contracts';
 import { formatDate, formatDecimal } from '../../../shared/utils/format.ts';
+import {
+  CatalogueLineTitle,
+  EditableLineTitle,
+  LineCardHeader,
+  LineDateInput,
+  LineDecimalInput,
+  LineFieldGrid,
+  LineQtyInput,
+  RemoveLineButton,
+  TaxRateSelect,
+  UnitPriceHeader,
+  lineEdits,
+  positionColumn,
+} from '../../catalogue-lines/line-cells.tsx';
 import { formatTaxRate } from '../../products/components/product-format.ts';
 import { fieldStatus, findingsForLine, formatMoney, formatPercentValue, formatUnitPrice, worstLevel } from './contract-format.ts';
 import { effectivePrice, type EditorLine } from './contract-draft.ts';
 import { lineAmount } from './decimal-text.ts';
 import { InlineFindings } from './review-findings.tsx';
-
-const TAX_RATES = ['0.13', '0.09', '0.06', '0.03', '0.01', '0'];
 
 function LineTags({ isNonStandard, isTechnicallyReviewed }: { isNonStandard: boolean; isTechnicallyReviewed?: boolean }) {
   const { t } = useTranslation();
@@ -28,19 +38,6 @@ function LineTags({ isNonStandard, isTechnicallyReviewed }: { isNonStandard: boo
         </Tag>
       ) : null}
     </Flex>
-  );
-}
-
-function lineTitle(l: Pick<TContractLine, 'name' | 'materialCode' | 'spec' | 'unit'>): ReactNode {
-  return (
-    <div style={{ minWidth: 0 }}>
-      <Typography.Text strong style={{ display: 'block', wordBreak: 'break-word' }}>
-        {l.name}
-      </Typography.Text>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {[l.materialCode, l.spec, l.unit].filter(Boolean).join(' · ')}
-      </Typography.Text>
-    </div>
   );
 }
 
@@ -76,11 +73,11 @@ export function ContractLinesTable({
               className={`contract-line-card contract-line-${worstLevel(findings) ?? 'ok'}`}
               data-testid="contract-line"
             >
-              <Flex justify="space-between" gap={8} align="flex-start">
-                <Typography.Text type="secondary">{l.position}.</Typography.Text>
-                <div style={{ flex: 1, minWidth: 0 }}>{lineTitle(l)}</div>
-                <LineTags isNonStandard={l.isNonStandard} isTechnicallyReviewed={l.isTechnicallyReviewed} />
-              </Flex>
+              <LineCardHeader
+                position={l.position}
+                title={<CatalogueLineTitle line={l} />}
+                extra={<LineTags isNonStandard={l.isNonStandard} isTechnicallyReviewed={l.isTechnicallyReviewed} />}
+              />
               <div className="kv-list" style={{ marginTop: 8 }}>
                 <span>{t('contracts.lines.qty')}</span>
                 <span className="tabular">
@@ -120,7 +117,7 @@ export function ContractLinesTable({
       title: t('contracts.lines.product'),
       render: (_v, l) => (
         <Flex vertical gap={4}>
-          {lineTitle(l)}
+          <CatalogueLineTitle line={l} />
           <LineTags isNonStandard={l.isNonStandard} isTechnicallyReviewed={l.isTechnicallyReviewed} />
           <InlineFindings findings={findingsForLine(review, l.id)} testId="contract-line-finding" />
         </Flex>
@@ -211,8 +208,7 @@ interface EditorProps {
 export function ContractLinesEditor({ lines, onChange, saved, review, currency, isMobile }: EditorProps) {
   const { t } = useTranslation();
   const savedById = new Map(saved.map((l) => [l.id, l]));
-  const update = (key: string, patch: Partial<EditorLine>) => onChange(lines.map((l) => (l.key === key ? { ...l, ...patch } : l)));
-  const remove = (key: string) => onChange(lines.filter((l) => l.key !== key));
+  const { update, remove } = lineEdits(lines, onChange);
   const findingsOf = (l: EditorLine) => (l.savedId ? findingsForLine(review, l.savedId) : []);
   const amountOf = (l: EditorLine) => {
     const price = effectivePrice(l);
@@ -221,53 +217,44 @@ export function ContractLinesEditor({ lines, onChange, saved, review, currency, 
 
   const field = {
     qty: (l: EditorLine) => (
-      <InputNumber<string>
-        stringMode
-        min="0.0001"
-        max="999999999999"
+      <LineQtyInput
         value={l.qty}
-        onChange={(v) => update(l.key, { qty: v ?? '' })}
+        onChange={(qty) => update(l.key, { qty })}
         status={l.qty === '' ? 'error' : undefined}
-        style={{ width: '100%' }}
-        aria-label={t('contracts.lines.qty')}
-        data-testid="contract-line-qty"
+        label={t('contracts.lines.qty')}
+        testId="contract-line-qty"
       />
     ),
     unitPrice: (l: EditorLine) => {
       const findings = findingsOf(l).filter((f) => f.rule === 'price_floor' || f.rule === 'margin');
       return (
-        <InputNumber<string>
-          stringMode
-          min="0"
-          value={l.unitPrice === '' ? null : l.unitPrice}
+        <LineDecimalInput
+          value={l.unitPrice}
           placeholder={l.listPrice ?? ''}
-          onChange={(v) => update(l.key, { unitPrice: v ?? '' })}
+          onChange={(unitPrice) => update(l.key, { unitPrice })}
           status={fieldStatus(worstLevel(findings))}
-          style={{ width: '100%' }}
-          aria-label={t('contracts.lines.unitPrice')}
-          data-testid="contract-line-unit-price"
+          label={t('contracts.lines.unitPrice')}
+          testId="contract-line-unit-price"
         />
       );
     },
     taxRate: (l: EditorLine) => (
-      <Select
-        value={l.taxRate === '' ? (l.defaultTaxRate ?? undefined) : l.taxRate}
-        onChange={(v: string) => update(l.key, { taxRate: v })}
-        options={TAX_RATES.map((r) => ({ value: r, label: formatTaxRate(r) }))}
-        style={{ width: '100%' }}
-        aria-label={t('contracts.lines.taxRate')}
+      <TaxRateSelect
+        value={l.taxRate}
+        fallback={l.defaultTaxRate}
+        onChange={(taxRate) => update(l.key, { taxRate })}
+        label={t('contracts.lines.taxRate')}
       />
     ),
     date: (l: EditorLine) => {
       const findings = findingsOf(l).filter((f) => f.rule === 'delivery_date');
       return (
-        <DatePicker
-          value={l.wantedDeliveryDate ? dayjs(l.wantedDeliveryDate) : null}
-          onChange={(d) => update(l.key, { wantedDeliveryDate: d ? d.format('YYYY-MM-DD') : null })}
+        <LineDateInput
+          value={l.wantedDeliveryDate}
+          onChange={(wantedDeliveryDate) => update(l.key, { wantedDeliveryDate })}
           status={fieldStatus(worstLevel(findings))}
-          style={{ width: '100%' }}
-          aria-label={t('contracts.lines.wantedDeliveryDate')}
-          data-testid="contract-line-date"
+          label={t('contracts.lines.wantedDeliveryDate')}
+          testId="contract-line-date"
         />
       );
     },
@@ -280,41 +267,19 @@ export function ContractLinesEditor({ lines, onChange, saved, review, currency, 
         data-testid="contract-line-nonstandard-switch"
       />
     ),
-    remove: (l: EditorLine) => (
-      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(l.key)} aria-label={t('contracts.lines.remove')} />
-    ),
+    remove: (l: EditorLine) => <RemoveLineButton onClick={() => remove(l.key)} label={t('contracts.lines.remove')} />,
   };
 
-  const title = (l: EditorLine): ReactNode =>
-    l.productId ? (
-      lineTitle({ name: l.name, materialCode: l.materialCode, spec: l.spec, unit: l.unit })
-    ) : (
-      <Flex vertical gap={4}>
-        <Input
-          value={l.name}
-          placeholder={t('contracts.lines.freeTextName')}
-          onChange={(e) => update(l.key, { name: e.target.value })}
-          status={l.name.trim() === '' ? 'error' : undefined}
-          maxLength={200}
-          data-testid="contract-line-name"
-        />
-        <Flex gap={4}>
-          <Input
-            value={l.spec ?? ''}
-            placeholder={t('contracts.lines.spec')}
-            onChange={(e) => update(l.key, { spec: e.target.value })}
-            maxLength={300}
-          />
-          <Input
-            value={l.unit ?? ''}
-            placeholder={t('contracts.lines.unit')}
-            onChange={(e) => update(l.key, { unit: e.target.value })}
-            style={{ width: 72, flex: 'none' }}
-            maxLength={20}
-          />
-        </Flex>
-      </Flex>
-    );
+  const title = (l: EditorLine): ReactNode => (
+    <EditableLineTitle
+      line={l}
+      onChange={(patch) => update(l.key, patch)}
+      placeholders={{ name: t('contracts.lines.freeTextName'), spec: t('contracts.lines.spec'), unit: t('contracts.lines.unit') }}
+      nameStatus="error"
+      maxLengths={{ name: 200, spec: 300, unit: 20 }}
+      nameTestId="contract-line-name"
+    />
+  );
 
   const amount = (l: EditorLine) => {
     const value = amountOf(l);
@@ -349,30 +314,17 @@ export function ContractLinesEditor({ lines, onChange, saved, review, currency, 
               className={`contract-line-card contract-line-${worstLevel(findings) ?? 'ok'}`}
               data-testid="contract-line"
             >
-              <Flex justify="space-between" align="flex-start" gap={8}>
-                <Typography.Text type="secondary">{i + 1}.</Typography.Text>
-                <div style={{ flex: 1, minWidth: 0 }}>{title(l)}</div>
-                {field.remove(l)}
-              </Flex>
+              <LineCardHeader position={i + 1} title={title(l)} extra={field.remove(l)} />
               <InlineFindings findings={findings} testId="contract-line-finding" />
-              <div className="contract-field-grid">
-                <label>
-                  <span>{t('contracts.lines.qty')}</span>
-                  {field.qty(l)}
-                </label>
-                <label>
-                  <span>{t('contracts.lines.unitPrice')}</span>
-                  {field.unitPrice(l)}
-                </label>
-                <label>
-                  <span>{t('contracts.lines.taxRate')}</span>
-                  {field.taxRate(l)}
-                </label>
-                <label>
-                  <span>{t('contracts.lines.wantedDeliveryDate')}</span>
-                  {field.date(l)}
-                </label>
-              </div>
+              <LineFieldGrid
+                className="contract-field-grid"
+                fields={[
+                  { label: t('contracts.lines.qty'), input: field.qty(l) },
+                  { label: t('contracts.lines.unitPrice'), input: field.unitPrice(l) },
+                  { label: t('contracts.lines.taxRate'), input: field.taxRate(l) },
+                  { label: t('contracts.lines.wantedDeliveryDate'), input: field.date(l) },
+                ]}
+              />
               <Flex justify="space-between" align="center" gap={8}>
                 <Flex gap={6} align="center">
                   {field.nonStandard(l)}
@@ -398,7 +350,7 @@ export function ContractLinesEditor({ lines, onChange, saved, review, currency, 
       onRow={() => ({ 'data-testid': 'contract-line' }) as React.HTMLAttributes<HTMLElement>}
       data-testid="contract-lines"
       columns={[
-        { title: t('contracts.lines.position'), width: 44, render: (_v, _l, i) => i + 1 },
+        positionColumn(t('contracts.lines.position')),
         {
           title: t('contracts.lines.product'),
           render: (_v, l) => (
@@ -410,11 +362,7 @@ export function ContractLinesEditor({ lines, onChange, saved, review, currency, 
         },
         { title: t('contracts.lines.qty'), width: 110, render: (_v, l) => field.qty(l) },
         {
-          title: (
-            <Tooltip title={t('contracts.lines.unitPriceHint')}>
-              {t('contracts.lines.unitPrice')} <InfoCircleOutlined />
-            </Tooltip>
-          ),
+          title: <UnitPriceHeader label={t('contracts.lines.unitPrice')} hint={t('contracts.lines.unitPriceHint')} />,
           width: 140,
           render: (_v, l) => field.unitPrice(l),
         },

@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
-import { Badge, Button, Card, DatePicker, Empty, Flex, Input, Select, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Badge, Button, DatePicker, Flex, Select, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import {
   Permission,
   ZContractStatusValues,
@@ -13,12 +13,11 @@ import {
   type TContractStatus,
   type TContractType,
 } from '@crm/contracts';
-import { flattenPages } from '../../../shared/api/pagination.ts';
-import { useDebouncedValue } from '../../../shared/hooks/use-debounced-value.ts';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile.ts';
-import { LoadMore } from '../../../shared/ui/load-more.tsx';
+import { useUrlFilters } from '../../../shared/hooks/use-url-filters.ts';
+import { ListSearch, SortSelect, StatusFilter } from '../../../shared/ui/list-filters.tsx';
 import { PageContainer } from '../../../shared/ui/page-container.tsx';
-import { QueryError } from '../../../shared/ui/query-error.tsx';
+import { ListCard, RecordCard, RecordListBody, RowLink } from '../../../shared/ui/record-list.tsx';
 import { formatDate, formatDateTime } from '../../../shared/utils/format.ts';
 import { usePermission } from '../../auth/hooks/use-permission.ts';
 import { OwnerSelect } from '../../opportunities/components/owner-select.tsx';
@@ -69,36 +68,29 @@ function ContractNumber({ c }: { c: TContractListItem }) {
 function ContractCard({ c }: { c: TContractListItem }) {
   const { t } = useTranslation();
   return (
-    <Link to={contractUrl(c.id)} className="card-link" data-testid="contract-card">
-      <Card size="small" hoverable>
-        <Flex justify="space-between" align="flex-start" gap={8}>
-          <div style={{ minWidth: 0 }}>
-            <Typography.Text strong style={{ display: 'block', wordBreak: 'break-word' }}>
-              {c.title}
-            </Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {c.customerName ?? '—'}
-            </Typography.Text>
-          </div>
-          <ContractStatusTag status={c.status} />
-        </Flex>
-        <Flex gap={6} wrap align="center" style={{ margin: '6px 0' }}>
-          {c.number ? <Typography.Text>{c.number}</Typography.Text> : null}
-          <ContractTypeTag type={c.type} />
-          {c.reviewLevel ? <ReviewLevelTag level={c.reviewLevel} compact /> : null}
-          {c.hasOpenAmendment ? <Tag color="purple">{t('contracts.list.amending')}</Tag> : null}
-        </Flex>
-        <Flex justify="space-between" align="baseline" gap={8}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {c.ownerName ?? '—'} ·{' '}
-            {c.signedDate ? `${t('contracts.fields.signedDate')} ${formatDate(c.signedDate)}` : formatDate(c.updatedAt)}
-          </Typography.Text>
-          <Typography.Text strong className="tabular">
-            {formatMoney(c.amountInclTax, c.currency)}
-          </Typography.Text>
-        </Flex>
-      </Card>
-    </Link>
+    <RecordCard
+      to={contractUrl(c.id)}
+      testId="contract-card"
+      title={c.title}
+      subtitle={c.customerName ?? '—'}
+      tag={<ContractStatusTag status={c.status} />}
+    >
+      <Flex gap={6} wrap align="center" style={{ margin: '6px 0' }}>
+        {c.number ? <Typography.Text>{c.number}</Typography.Text> : null}
+        <ContractTypeTag type={c.type} />
+        {c.reviewLevel ? <ReviewLevelTag level={c.reviewLevel} compact /> : null}
+        {c.hasOpenAmendment ? <Tag color="purple">{t('contracts.list.amending')}</Tag> : null}
+      </Flex>
+      <Flex justify="space-between" align="baseline" gap={8}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {c.ownerName ?? '—'} ·{' '}
+          {c.signedDate ? `${t('contracts.fields.signedDate')} ${formatDate(c.signedDate)}` : formatDate(c.updatedAt)}
+        </Typography.Text>
+        <Typography.Text strong className="tabular">
+          {formatMoney(c.amountInclTax, c.currency)}
+        </Typography.Text>
+      </Flex>
+    </RecordCard>
   );
 }
 
@@ -109,15 +101,9 @@ export function ContractsPage() {
   const navigate = useNavigate();
   const canCreate = usePermission(Permission.contractWrite);
   const canPickOwner = usePermission(Permission.userRead);
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFrom(params), [params]);
-  const [q, setQ] = useState(filters.q ?? '');
+  const { filters, effective, q, setQ, set } = useUrlFilters(filtersFrom, toParams, { trimSearch: true });
   const [showFilters, setShowFilters] = useState(false);
-  const debounced = useDebouncedValue(q, 300);
-  const effective = useMemo(() => ({ ...filters, q: debounced.trim() || undefined }), [filters, debounced]);
   const contracts = useContracts(effective);
-  const items = flattenPages(contracts.data);
-  const set = (next: Partial<ContractFilters>) => setParams(toParams({ ...effective, ...next }), { replace: true });
 
   const activeFilters =
     (filters.statuses?.length ? 1 : 0) +
@@ -126,27 +112,24 @@ export function ContractsPage() {
     (filters.signedFrom ? 1 : 0) +
     (filters.sort !== 'updated_desc' ? 1 : 0);
   const search = (
-    <Input.Search
-      allowClear
+    <ListSearch
       value={q}
-      onChange={(e) => setQ(e.target.value)}
+      onChange={setQ}
       placeholder={t('contracts.list.searchPlaceholder')}
       style={{ width: isMobile ? '100%' : 240 }}
-      data-testid="contract-search"
+      testId="contract-search"
     />
   );
   const moreFilters = (
     <>
-      <Select<TContractStatus[]>
-        mode="multiple"
-        allowClear
-        value={filters.statuses ?? []}
+      <StatusFilter
+        statuses={ZContractStatusValues}
+        label={(s) => t(`contracts.status.${s}`)}
+        value={filters.statuses}
         onChange={(statuses) => set({ statuses })}
         placeholder={t('contracts.list.allStatuses')}
-        options={ZContractStatusValues.map((s) => ({ value: s, label: t(`contracts.status.${s}`) }))}
         style={{ width: isMobile ? '100%' : 170 }}
-        maxTagCount="responsive"
-        data-testid="contract-status-filter"
+        testId="contract-status-filter"
       />
       <Select<TContractType>
         allowClear
@@ -175,12 +158,13 @@ export function ContractsPage() {
         placeholder={[t('contracts.list.signedFrom'), t('contracts.list.signedTo')]}
         style={{ width: isMobile ? '100%' : 250 }}
       />
-      <Select<ContractSort>
+      <SortSelect
+        sorts={SORTS}
+        label={(s) => t(`contracts.list.sort.${s}`)}
         value={filters.sort}
         onChange={(sort) => set({ sort })}
-        options={SORTS.map((s) => ({ value: s, label: t(`contracts.list.sort.${s}`) }))}
         style={{ width: isMobile ? '100%' : 140 }}
-        aria-label={t('contracts.list.sortLabel')}
+        ariaLabel={t('contracts.list.sortLabel')}
       />
     </>
   );
@@ -220,9 +204,9 @@ export function ContractsPage() {
       width: 170,
       fixed: 'left',
       render: (_v, c) => (
-        <Link to={contractUrl(c.id)} onClick={(e) => e.stopPropagation()}>
+        <RowLink to={contractUrl(c.id)}>
           <ContractNumber c={c} />
-        </Link>
+        </RowLink>
       ),
     },
     {
@@ -242,11 +226,7 @@ export function ContractsPage() {
       title: t('contracts.fields.customer'),
       width: 200,
       ellipsis: true,
-      render: (_v, c) => (
-        <Link to={`/customers/${encodeURIComponent(c.customerId)}`} onClick={(e) => e.stopPropagation()}>
-          {c.customerName ?? '—'}
-        </Link>
-      ),
+      render: (_v, c) => <RowLink to={`/customers/${encodeURIComponent(c.customerId)}`}>{c.customerName ?? '—'}</RowLink>,
     },
     { key: 'type', title: t('contracts.fields.type'), width: 100, render: (_v, c) => <ContractTypeTag type={c.type} /> },
     { key: 'status', title: t('contracts.fields.status'), width: 100, render: (_v, c) => <ContractStatusTag status={c.status} /> },
@@ -278,34 +258,6 @@ export function ContractsPage() {
     { key: 'updated', title: t('common.updatedAt'), width: 160, render: (_v, c) => formatDateTime(c.updatedAt) },
   ];
 
-  let body;
-  if (contracts.isError) body = <QueryError error={contracts.error} onRetry={() => void contracts.refetch()} />;
-  else if (contracts.isLoading) body = <Spin style={{ display: 'block', padding: 32 }} />;
-  else if (items.length === 0) body = <Empty description={t('contracts.list.empty')} data-testid="contracts-empty" />;
-  else if (isMobile)
-    body = (
-      <Flex vertical gap={8} data-testid="contracts-list">
-        {items.map((c) => (
-          <ContractCard key={c.id} c={c} />
-        ))}
-      </Flex>
-    );
-  else
-    body = (
-      <Table<TContractListItem>
-        rowKey="id"
-        dataSource={items}
-        pagination={false}
-        size="middle"
-        scroll={{ x: columns.reduce((n, c) => n + Number(c.width ?? 100), 0) }}
-        columns={columns}
-        data-testid="contracts-table"
-        onRow={(r) =>
-          ({ onClick: () => void navigate(contractUrl(r.id)), style: { cursor: 'pointer' }, 'data-testid': 'contract-row' }) as never
-        }
-      />
-    );
-
   return (
     <PageContainer
       title={t('contracts.title')}
@@ -317,20 +269,22 @@ export function ContractsPage() {
         ) : null
       }
     >
-      <Card styles={{ body: { padding: isMobile ? 12 : 16 } }} style={{ marginBottom: 12 }}>
-        {filterBar}
-      </Card>
-      <Card styles={{ body: { padding: isMobile ? 12 : 16 } }}>
-        {body}
-        {contracts.isLoading ? null : (
-          <LoadMore
-            count={items.length}
-            hasMore={!!contracts.hasNextPage}
-            loading={contracts.isFetchingNextPage}
-            onLoadMore={() => void contracts.fetchNextPage()}
-          />
-        )}
-      </Card>
+      <ListCard style={{ marginBottom: 12 }}>{filterBar}</ListCard>
+      <ListCard>
+        <RecordListBody<TContractListItem>
+          query={contracts}
+          recordUrl={(c) => contractUrl(c.id)}
+          renderCard={(c) => <ContractCard c={c} />}
+          columns={columns}
+          scrollX={columns.reduce((n, c) => n + Number(c.width ?? 100), 0)}
+          emptyText={t('contracts.list.empty')}
+          emptyTestId="contracts-empty"
+          listTestId="contracts-list"
+          tableTestId="contracts-table"
+          rowTestId="contract-row"
+          hideLoadMoreWhileLoading
+        />
+      </ListCard>
     </PageContainer>
   );
 }

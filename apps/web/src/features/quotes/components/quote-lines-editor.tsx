@@ -1,9 +1,19 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Empty, Flex, Input, InputNumber, Select, Table, Tag, Tooltip, Typography } from 'antd';
-import { DeleteOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { Card, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TQuoteLine, TQuoteLineInput } from '@crm/contracts';
-import { formatTaxRate } from '../../products/components/product-format.ts';
+import {
+  EditableLineTitle,
+  LineCardHeader,
+  LineDecimalInput,
+  LineFieldGrid,
+  LineQtyInput,
+  RemoveLineButton,
+  TaxRateSelect,
+  UnitPriceHeader,
+  lineEdits,
+  positionColumn,
+} from '../../catalogue-lines/line-cells.tsx';
 import { formatMoney, formatPercent } from './quote-format.ts';
 import './quote-lines-editor.css';
 
@@ -52,8 +62,6 @@ export function fromQuoteLine(l: TQuoteLine): EditorLine {
   };
 }
 
-const TAX_RATES = ['0.13', '0.09', '0.06', '0.03', '0.01', '0'];
-
 interface Props {
   lines: EditorLine[];
   onChange: (lines: EditorLine[]) => void;
@@ -100,90 +108,58 @@ function PriceSource({ line, currency }: { line: TQuoteLine | undefined; currenc
 /** The lines of a draft: quantities, prices, discounts and tax per line, with the server's amounts and flags. */
 export function QuoteLinesEditor({ lines, onChange, priced, currency, isMobile }: Props) {
   const { t } = useTranslation();
-  const update = (key: string, patch: Partial<EditorLine>) => onChange(lines.map((l) => (l.key === key ? { ...l, ...patch } : l)));
-  const remove = (key: string) => onChange(lines.filter((l) => l.key !== key));
+  const { update, remove } = lineEdits(lines, onChange);
   const pricedAt = (key: string) => priced?.[lines.findIndex((l) => l.key === key)];
 
   const field = {
     qty: (l: EditorLine) => (
-      <InputNumber<string>
-        stringMode
-        min="0.0001"
-        max="999999999999"
+      <LineQtyInput
         step="1"
         value={l.qty}
-        onChange={(v) => update(l.key, { qty: v ?? '' })}
-        style={{ width: '100%' }}
-        aria-label={t('quotes.lines.qty')}
-        data-testid="quote-line-qty"
+        onChange={(qty) => update(l.key, { qty })}
+        label={t('quotes.lines.qty')}
+        testId="quote-line-qty"
       />
     ),
     unitPrice: (l: EditorLine) => (
-      <InputNumber<string>
-        stringMode
-        min="0"
-        value={l.unitPrice === '' ? null : l.unitPrice}
+      <LineDecimalInput
+        value={l.unitPrice}
         placeholder={pricedAt(l.key)?.resolvedPrice ?? ''}
-        onChange={(v) => update(l.key, { unitPrice: v ?? '' })}
-        style={{ width: '100%' }}
-        aria-label={t('quotes.lines.unitPrice')}
-        data-testid="quote-line-unit-price"
+        onChange={(unitPrice) => update(l.key, { unitPrice })}
+        label={t('quotes.lines.unitPrice')}
+        testId="quote-line-unit-price"
       />
     ),
     discount: (l: EditorLine) => (
-      <InputNumber<string>
-        stringMode
-        min="0"
+      <LineDecimalInput
         max="100"
-        value={l.discountPercent === '' ? null : l.discountPercent}
+        value={l.discountPercent}
         placeholder="0"
-        onChange={(v) => update(l.key, { discountPercent: v ?? '' })}
-        style={{ width: '100%' }}
-        aria-label={t('quotes.lines.discount')}
-        data-testid="quote-line-discount"
+        onChange={(discountPercent) => update(l.key, { discountPercent })}
+        label={t('quotes.lines.discount')}
+        testId="quote-line-discount"
       />
     ),
     taxRate: (l: EditorLine) => (
-      <Select
-        value={l.taxRate === '' ? (pricedAt(l.key)?.taxRate ?? undefined) : l.taxRate}
-        onChange={(v: string) => update(l.key, { taxRate: v })}
-        options={TAX_RATES.map((r) => ({ value: r, label: formatTaxRate(r) }))}
-        style={{ width: '100%' }}
-        aria-label={t('quotes.lines.taxRate')}
+      <TaxRateSelect
+        value={l.taxRate}
+        fallback={pricedAt(l.key)?.taxRate}
+        onChange={(taxRate) => update(l.key, { taxRate })}
+        label={t('quotes.lines.taxRate')}
       />
     ),
+    remove: (l: EditorLine) => <RemoveLineButton onClick={() => remove(l.key)} label={t('quotes.lines.remove')} />,
   };
 
-  const title = (l: EditorLine): ReactNode =>
-    l.productId ? (
-      <div style={{ minWidth: 0 }}>
-        <Typography.Text strong style={{ display: 'block', wordBreak: 'break-word' }}>
-          {l.name}
-        </Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {[l.materialCode, l.spec, l.unit].filter(Boolean).join(' · ')}
-        </Typography.Text>
-      </div>
-    ) : (
-      <Flex vertical gap={4}>
-        <Input
-          value={l.name}
-          placeholder={t('quotes.lines.freeTextName')}
-          onChange={(e) => update(l.key, { name: e.target.value })}
-          status={l.name.trim() === '' ? 'warning' : undefined}
-          data-testid="quote-line-name"
-        />
-        <Flex gap={4}>
-          <Input value={l.spec ?? ''} placeholder={t('quotes.lines.spec')} onChange={(e) => update(l.key, { spec: e.target.value })} />
-          <Input
-            value={l.unit ?? ''}
-            placeholder={t('quotes.lines.unit')}
-            onChange={(e) => update(l.key, { unit: e.target.value })}
-            style={{ width: 72, flex: 'none' }}
-          />
-        </Flex>
-      </Flex>
-    );
+  const title = (l: EditorLine): ReactNode => (
+    <EditableLineTitle
+      line={l}
+      onChange={(patch) => update(l.key, patch)}
+      placeholders={{ name: t('quotes.lines.freeTextName'), spec: t('quotes.lines.spec'), unit: t('quotes.lines.unit') }}
+      nameStatus="warning"
+      nameTestId="quote-line-name"
+    />
+  );
 
   if (lines.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('quotes.lines.empty')} />;
 
@@ -194,30 +170,17 @@ export function QuoteLinesEditor({ lines, onChange, priced, currency, isMobile }
           const p = pricedAt(l.key);
           return (
             <Card key={l.key} size="small" data-testid="quote-line" styles={{ body: { padding: 12 } }}>
-              <Flex justify="space-between" align="flex-start" gap={8}>
-                <Typography.Text type="secondary">{i + 1}.</Typography.Text>
-                <div style={{ flex: 1, minWidth: 0 }}>{title(l)}</div>
-                <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(l.key)} aria-label={t('quotes.lines.remove')} />
-              </Flex>
+              <LineCardHeader position={i + 1} title={title(l)} extra={field.remove(l)} />
               <PriceSource line={p} currency={currency} />
-              <div className="quote-line-grid">
-                <label>
-                  <span>{t('quotes.lines.qty')}</span>
-                  {field.qty(l)}
-                </label>
-                <label>
-                  <span>{t('quotes.lines.unitPrice')}</span>
-                  {field.unitPrice(l)}
-                </label>
-                <label>
-                  <span>{t('quotes.lines.discount')}</span>
-                  {field.discount(l)}
-                </label>
-                <label>
-                  <span>{t('quotes.lines.taxRate')}</span>
-                  {field.taxRate(l)}
-                </label>
-              </div>
+              <LineFieldGrid
+                className="quote-line-grid"
+                fields={[
+                  { label: t('quotes.lines.qty'), input: field.qty(l) },
+                  { label: t('quotes.lines.unitPrice'), input: field.unitPrice(l) },
+                  { label: t('quotes.lines.discount'), input: field.discount(l) },
+                  { label: t('quotes.lines.taxRate'), input: field.taxRate(l) },
+                ]}
+              />
               <Flex justify="space-between" align="center" gap={8} wrap>
                 <Flags line={p} />
                 <Typography.Text
@@ -244,7 +207,7 @@ export function QuoteLinesEditor({ lines, onChange, priced, currency, isMobile }
       scroll={{ x: 1080 }}
       onRow={() => ({ 'data-testid': 'quote-line' }) as React.HTMLAttributes<HTMLElement>}
       columns={[
-        { title: t('quotes.lines.position'), width: 44, render: (_v, _l, i) => i + 1 },
+        positionColumn(t('quotes.lines.position')),
         {
           title: t('quotes.lines.product'),
           render: (_v, l) => (
@@ -256,11 +219,7 @@ export function QuoteLinesEditor({ lines, onChange, priced, currency, isMobile }
         },
         { title: t('quotes.lines.qty'), width: 110, render: (_v, l) => field.qty(l) },
         {
-          title: (
-            <Tooltip title={t('quotes.lines.unitPriceHint')}>
-              {t('quotes.lines.unitPrice')} <InfoCircleOutlined />
-            </Tooltip>
-          ),
+          title: <UnitPriceHeader label={t('quotes.lines.unitPrice')} hint={t('quotes.lines.unitPriceHint')} />,
           width: 130,
           render: (_v, l) => field.unitPrice(l),
         },
@@ -287,12 +246,7 @@ export function QuoteLinesEditor({ lines, onChange, priced, currency, isMobile }
             );
           },
         },
-        {
-          width: 48,
-          render: (_v, l) => (
-            <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(l.key)} aria-label={t('quotes.lines.remove')} />
-          ),
-        },
+        { width: 48, render: (_v, l) => field.remove(l) },
       ]}
     />
   );

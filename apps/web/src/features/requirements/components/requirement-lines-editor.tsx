@@ -1,8 +1,8 @@
-import { Button, Card, Col, DatePicker, Empty, Flex, Input, InputNumber, Row, Typography } from 'antd';
-import { DeleteOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { Button, Card, Col, Empty, Flex, Input, Row, Typography } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TProduct, TRequirementLine, TRequirementLineDecision, TRequirementLineInput } from '@crm/contracts';
+import { LineDateInput, LineQtyInput, RemoveLineButton, lineEdits } from '../../catalogue-lines/line-cells.tsx';
 import { LineDecisionTag } from './requirement-status-tag.tsx';
 
 /** A line as the form holds it: text as typed ('' = not given). */
@@ -107,10 +107,10 @@ interface Props {
 export function RequirementLinesEditor({ lines, onChange, isMobile, showProblems }: Props) {
   const { t } = useTranslation();
   const size = isMobile ? 'large' : 'middle';
-  const update = (key: string, patch: Partial<EditorLine>) =>
-    // A change to a kept line makes its review void: the tag goes (the server resets it too).
-    onChange(lines.map((l) => (l.key === key ? { ...l, ...patch, decision: undefined } : l)));
-  const remove = (key: string) => onChange(lines.filter((l) => l.key !== key));
+  const edits = lineEdits(lines, onChange);
+  // A change to a kept line makes its review void: the tag goes (the server resets it too).
+  const update = (key: string, patch: Partial<EditorLine>) => edits.update(key, { ...patch, decision: undefined });
+  const { remove } = edits;
 
   if (lines.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('requirements.form.noLines')} />;
 
@@ -136,14 +136,7 @@ export function RequirementLinesEditor({ lines, onChange, isMobile, showProblems
               </Flex>
             }
             extra={
-              <Button
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                onClick={() => remove(l.key)}
-                aria-label={t('requirements.form.remove')}
-                data-testid="requirement-line-remove"
-              />
+              <RemoveLineButton onClick={() => remove(l.key)} label={t('requirements.form.remove')} testId="requirement-line-remove" />
             }
           >
             <Flex vertical gap={10}>
@@ -196,29 +189,24 @@ export function RequirementLinesEditor({ lines, onChange, isMobile, showProblems
               )}
               <Row gutter={[8, 8]}>
                 <Col xs={12} md={6}>
-                  <InputNumber<string>
-                    stringMode
+                  <LineQtyInput
                     size={size}
-                    min="0.0001"
-                    max="999999999999"
                     value={l.qty}
-                    onChange={(v) => update(l.key, { qty: v ?? '' })}
+                    onChange={(qty) => update(l.key, { qty })}
                     placeholder={t('requirements.form.qty')}
-                    aria-label={t('requirements.form.qty')}
+                    label={t('requirements.form.qty')}
                     status={problem === 'qty' ? 'error' : undefined}
-                    style={{ width: '100%' }}
                     inputMode="decimal"
-                    data-testid="requirement-line-qty"
+                    testId="requirement-line-qty"
                   />
                 </Col>
                 <Col xs={12} md={6}>
-                  <DatePicker
+                  <LineDateInput
                     size={size}
-                    value={l.wantedDate ? dayjs(l.wantedDate) : null}
-                    onChange={(d) => update(l.key, { wantedDate: d ? d.format('YYYY-MM-DD') : null })}
+                    value={l.wantedDate}
+                    onChange={(wantedDate) => update(l.key, { wantedDate })}
                     placeholder={t('requirements.form.lineWantedDate')}
                     inputReadOnly={isMobile}
-                    style={{ width: '100%' }}
                   />
                 </Col>
                 <Col xs={24} md={12}>

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
-import { Alert, Card, Col, Descriptions, Flex, Row, Spin, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Flex, Row, Spin, Typography, type AlertProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { TRequirement } from '@crm/contracts';
+import type { TRequirement, TRequirementStatus } from '@crm/contracts';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile.ts';
 import { PageContainer } from '../../../shared/ui/page-container.tsx';
 import { QueryError } from '../../../shared/ui/query-error.tsx';
@@ -16,57 +16,37 @@ import { RequirementLineCard } from '../components/requirement-line-card.tsx';
 import { RequirementStatusTag } from '../components/requirement-status-tag.tsx';
 import '../requirements.css';
 
+/** The alert of each outcome. */
+const OUTCOME_TYPES = {
+  returned: 'error',
+  approved: 'success',
+  contracted: 'info',
+  cancelled: 'warning',
+} as const satisfies Partial<Record<TRequirementStatus, AlertProps['type']>>;
+
+const isOutcome = (status: TRequirementStatus): status is keyof typeof OUTCOME_TYPES => Object.hasOwn(OUTCOME_TYPES, status);
+
 /** The outcome so far: returned with the reviewer's words, approved, cancelled, contracted. */
 function OutcomeAlert({ r }: { r: TRequirement }) {
   const { t } = useTranslation();
-  const comment = r.decisionComment || t('requirements.detail.noComment');
-  switch (r.status) {
-    case 'returned':
-      return (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('requirements.detail.returned')}
-          description={comment}
-          data-testid="requirement-outcome"
-        />
-      );
-    case 'approved':
-      return (
-        <Alert
-          type="success"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('requirements.detail.approved')}
-          description={comment}
-          data-testid="requirement-outcome"
-        />
-      );
-    case 'contracted':
-      return (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('requirements.detail.contracted')}
-          data-testid="requirement-outcome"
-        />
-      );
-    case 'cancelled':
-      return (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('requirements.detail.cancelled')}
-          description={r.cancelReason}
-          data-testid="requirement-outcome"
-        />
-      );
-    default:
-      return null;
-  }
+  const status = r.status;
+  if (!isOutcome(status)) return null;
+  const description =
+    status === 'returned' || status === 'approved'
+      ? r.decisionComment || t('requirements.detail.noComment')
+      : status === 'cancelled'
+        ? r.cancelReason
+        : undefined;
+  return (
+    <Alert
+      type={OUTCOME_TYPES[status]}
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={t(`requirements.detail.${status}`)}
+      description={description}
+      data-testid="requirement-outcome"
+    />
+  );
 }
 
 /** Where the product manager stands: lines still to review, or ready to approve. */
