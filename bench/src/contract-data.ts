@@ -8,7 +8,8 @@ import { computeLineAmounts } from '../../apps/server/src/modules/contracts/cont
 import type { StoredReview } from '../../apps/server/src/modules/contracts/contract-review.ts';
 import { createContractSettingsService } from '../../apps/server/src/modules/contracts/contract-settings.service.ts';
 import type { ContractLineRow, ContractRow, ContractVersionRow } from '../../apps/server/src/modules/contracts/contracts.repository.ts';
-import { createContractService, type ContractServiceDeps } from '../../apps/server/src/modules/contracts/contracts.service.ts';
+import type { ContractServiceDeps } from '../../apps/server/src/modules/contracts/contract-ports.ts';
+import { createContractService } from '../../apps/server/src/modules/contracts/contracts.service.ts';
 import { createProductCatalog } from '../../apps/server/src/modules/products/catalog.ts';
 import { workingTime } from './activity-data.ts';
 import {

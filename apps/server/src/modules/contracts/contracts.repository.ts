@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, lte, ne, or, sql, type SQL
 import type { Db } from '../../kernel/db/database.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { contract, contractLine, contractSettings, contractVersion } from './contracts.schema.ts';
+import { characterPairs, escapeLike, textArray } from '../../kernel/db/search.ts';
 
 export type ContractRow = typeof contract.$inferSelect;
 export type NewContractRow = typeof contract.$inferInsert;
@@ -32,15 +33,28 @@ export type ContractFilter = {
   signedTo?: string;
 };
 
-const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Contracts whose number, title or customer name contains the term (any case). */
+function likeCondition(q: string): SQL | undefined {
+  const like = `%${escapeLike(q)}%`;
+  return or(sql`${contract.number} ilike ${like}`, sql`${contract.title} ilike ${like}`, sql`${contract.customerName} ilike ${like}`);
+}
+
+/**
+ * The same through the character-pairs index: the pairs pick the candidates, the LIKE confirms.
+ * Below two characters there are no pairs and the LIKE reads the rows the other conditions leave.
+ */
+function searchCondition(q: string): SQL | undefined {
+  const pairs = characterPairs(q);
+  if (pairs.length === 0) return likeCondition(q);
+  return and(
+    sql`crm_search_grams(array[${contract.number}, ${contract.title}, ${contract.customerName}]) @> ${textArray(pairs)}`,
+    likeCondition(q),
+  );
+}
 
 function filterConditions(f: ContractFilter): SQL | undefined {
-  const like = f.q ? `%${escapeLike(f.q)}%` : undefined;
   return and(
     f.scope,
-    like
-      ? or(sql`${contract.number} ilike ${like}`, sql`${contract.title} ilike ${like}`, sql`${contract.customerName} ilike ${like}`)
-      : undefined,
     f.statuses?.length ? inArray(contract.status, f.statuses) : undefined,
     f.type ? eq(contract.type, f.type) : undefined,
     f.customerId ? eq(contract.customerId, f.customerId) : undefined,
@@ -57,11 +71,21 @@ export function contractSortValue(row: ContractRow, sort: ContractSortKey): stri
   return row.updatedAt.toISOString();
 }
 
+/**
+ * How many of the newest contracts (after the cursor, in the reader's scope and filters) a search
+ * reads first. A common term ("电力", a product category) fills its page from them; a rare one then
+ * goes through the pairs index for the older rows. Either way a search reads a bounded number of
+ * rows, where one statement would have to guess how common the term is, and PostgreSQL's estimate
+ * for several pairs at once is far too low for terms whose pairs come together (智能电表).
+ */
+export const SEARCH_WINDOW = 2000;
+
 /** Keyset pages over the filtered, scoped contracts, newest (or largest) first, then by id. */
 export async function listContracts(
   db: Db,
   filter: ContractFilter,
   page: { sort: ContractSortKey; limit: number; after?: [string, string] },
+  window = SEARCH_WINDOW,
 ) {
   const col =
     page.sort === 'signed_desc'
@@ -79,12 +103,28 @@ export async function listContracts(
           : sql`${page.after[0]}::numeric`;
     after = sql`(${col}, ${contract.id}) < (${value}, ${page.after[1]}::uuid)`;
   }
-  return db
-    .select()
+  const base = and(filterConditions(filter), after);
+  const rows = (where: SQL | undefined, limit: number) =>
+    db.select().from(contract).where(where).orderBy(desc(col), desc(contract.id)).limit(limit);
+  if (!filter.q) return rows(base, page.limit);
+  if (page.sort !== 'updated_desc') return rows(and(base, searchCondition(filter.q)), page.limit);
+
+  const [edge] = await db
+    .select({ at: contract.updatedAt, id: contract.id })
     .from(contract)
-    .where(and(filterConditions(filter), after))
-    .orderBy(desc(col), desc(contract.id))
-    .limit(page.limit);
+    .where(base)
+    .orderBy(desc(contract.updatedAt), desc(contract.id))
+    .offset(window - 1)
+    .limit(1);
+  if (!edge) return rows(and(base, likeCondition(filter.q)), page.limit);
+  const edgeKey = sql`(${edge.at}::timestamptz, ${edge.id}::uuid)`;
+  const recent = await rows(and(base, likeCondition(filter.q), sql`(${contract.updatedAt}, ${contract.id}) >= ${edgeKey}`), page.limit);
+  if (recent.length === page.limit) return recent;
+  const older = await rows(
+    and(base, searchCondition(filter.q), sql`(${contract.updatedAt}, ${contract.id}) < ${edgeKey}`),
+    page.limit - recent.length,
+  );
+  return [...recent, ...older];
 }
 
 /* ------------------------------------------------------------------ contract */

@@ -63,9 +63,11 @@ export const contract = pgTable(
     index('contract_quote_idx').on(t.quoteId),
     index('contract_signed_date_idx').on(t.signedDate, t.id),
     index('contract_status_updated_idx').on(t.status, t.updatedAt, t.id),
-    index('contract_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
-    index('contract_customer_name_trgm_idx').using('gin', t.customerName.op('gin_trgm_ops')),
-    index('contract_number_trgm_idx').using('gin', t.number.op('gin_trgm_ops')),
+    // The list search: the pairs of consecutive characters of number, title and customer name
+    // (`crm_search_grams`, created by the migration). Any term of two or more characters selects
+    // its candidates by its own pairs, which the statistics of this expression estimate well, so
+    // that the planner walks the sort index for a common term and the pairs for a rare one.
+    index('contract_search_grams_idx').using('gin', sql`crm_search_grams(array[${t.number}, ${t.title}, ${t.customerName}])`),
   ],
 );
 

@@ -2,6 +2,7 @@ import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, isNotNull, isNu
 import type { Db } from '../../kernel/db/database.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { contact, customer } from './customers.schema.ts';
+import { escapeLike, textArray } from '../../kernel/db/search.ts';
 
 export type CustomerRow = typeof customer.$inferSelect;
 export type NewCustomerRow = typeof customer.$inferInsert;
@@ -62,18 +63,6 @@ export type CustomerFilter = {
 
 /** Only a term made of credit-code characters can equal a credit code (an `or` arm less to plan). */
 const CREDIT_CODE_CHARS = /^[0-9A-Za-z]{2,18}$/;
-
-/** A text[] literal of parameters, one per element. */
-function textArray(values: readonly string[]): SQL {
-  return sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
-}
-
-function escapeLike(q: string): string {
-  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * The public pool: customers without an owner. Kept in one place so that the pool's own column

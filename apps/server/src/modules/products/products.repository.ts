@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, getTableColumns, inArray, or, sql, type SQL 
 import type { Db } from '../../kernel/db/database.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { product, productCategory } from './products.schema.ts';
+import { escapeLike } from '../../kernel/db/search.ts';
 
 export type ProductRecord = typeof product.$inferSelect;
 export type NewProductRecord = typeof product.$inferInsert;
@@ -24,10 +25,6 @@ export function productSortValue(row: ProductRecord, sort: ProductSortKey): stri
 
 export type ProductFilter = { q?: string; categoryIds?: string[]; statuses?: ProductRecord['status'][] };
 export type ProductPage = { sort: ProductSortKey; desc: boolean; limit: number; after?: [string, string] };
-
-function escapeLike(q: string): string {
-  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function filterConditions(f: ProductFilter): SQL | undefined {
   const like = f.q ? `%${escapeLike(f.q)}%` : undefined;

@@ -5,6 +5,7 @@ import { hasPermission, type Actor } from '../../kernel/auth/actor.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { requirement, requirementLine } from './requirements.schema.ts';
+import { escapeLike } from '../../kernel/db/search.ts';
 
 export type RequirementRow = typeof requirement.$inferSelect;
 export type NewRequirementRow = typeof requirement.$inferInsert;
@@ -66,8 +67,6 @@ export type RequirementFilter = {
   opportunityId?: string;
   ownerId?: string;
 };
-
-const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filterConditions(f: RequirementFilter): SQL | undefined {
   const like = f.q ? `%${escapeLike(f.q)}%` : undefined;

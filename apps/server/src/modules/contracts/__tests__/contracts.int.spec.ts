@@ -12,6 +12,8 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntry } from '../../../kernel/kernel.schema.ts';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app.ts';
+import { listContracts } from '../contracts.repository.ts';
+import { contract } from '../contracts.schema.ts';
 
 let t: TestApp;
 let rep: Session; // rep.east1, owner of 国网江苏省电力有限公司
@@ -245,6 +247,52 @@ describe('contracts: data scope', () => {
     expect((await get(mgr, `/api/v1/contracts/${c.id}`)).statusCode).toBe(200);
     const mine = await ok<TPage<TContractListItem>>(await get(rep, `/api/v1/contracts?q=${encodeURIComponent('江苏电力')}&limit=200`));
     expect(mine.items.some((i) => i.id === c.id)).toBe(true);
+  });
+
+  it('searches number, title and customer name by any part, in any case', async () => {
+    const c = await newContract(rep, { title: 'Smart Meter 框架协议 2027' });
+    const submitted = await ok<TContract>(await post(rep, `/api/v1/contracts/${c.id}/submit`, { version: c.version }));
+    const found = async (q: string) =>
+      (await ok<TPage<TContractListItem>>(await get(rep, `/api/v1/contracts?q=${encodeURIComponent(q)}&limit=200`))).items.some(
+        (i) => i.id === c.id,
+      );
+    const customerName = (await ok<TContract>(await get(rep, `/api/v1/contracts/${c.id}`))).customerName!;
+    for (const q of [
+      '框架',
+      '框',
+      'smart meter',
+      'METER 框架',
+      submitted.number!.toLowerCase(),
+      submitted.number!.slice(-5),
+      customerName.slice(2, 4),
+    ])
+      expect(await found(q), q).toBe(true);
+    for (const q of ['框架合同', 'meters', '%', 'smart_meter']) expect(await found(q), q).toBe(false);
+  });
+
+  it('a search pages through the newest rows first and then the older ones, as one ordered list', async () => {
+    await newContract(rep, { title: '南京供电 计量箱' });
+    await newContract(rep, { title: '计量箱 框架协议' });
+    const db = t.database.db;
+    const all = await db.select().from(contract);
+    const expected = (q: string) =>
+      all
+        .filter((c) => [c.number, c.title, c.customerName].some((v) => v?.toLowerCase().includes(q.toLowerCase())))
+        .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : -1))
+        .map((c) => c.id);
+    for (const q of ['计量箱', '框架', '江苏', '电', 'ht2026', '没有这个词']) {
+      for (const window of [1, 2, 3, 5, 1000]) {
+        const seen: string[] = [];
+        let after: [string, string] | undefined;
+        for (;;) {
+          const rows = await listContracts(db, { scope: undefined, q }, { sort: 'updated_desc', limit: 2, after }, window);
+          seen.push(...rows.map((r) => r.id));
+          if (rows.length < 2) break;
+          after = [rows.at(-1)!.updatedAt.toISOString(), rows.at(-1)!.id];
+        }
+        expect(seen, `${q} / window ${window}`).toEqual(expected(q));
+      }
+    }
   });
 });
 

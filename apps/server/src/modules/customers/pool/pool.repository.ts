@@ -3,6 +3,7 @@ import type { Db } from '../../../kernel/db/database.ts';
 import { updateVersioned } from '../../../kernel/db/versioned.ts';
 import { customer } from '../customers.schema.ts';
 import { assignmentRule, customerOwnerChange, customerPool } from '../pool.schema.ts';
+import { textArray } from '../../../kernel/db/search.ts';
 
 export type PoolRow = typeof customerPool.$inferSelect;
 export type OwnerChangeRow = typeof customerOwnerChange.$inferSelect;
@@ -251,14 +252,6 @@ export async function removeTags(
     })
     .where(inArray(customer.id, [...ids]))
     .returning();
-}
-
-/** A text[] literal of parameters, one per element. */
-function textArray(values: readonly string[]): SQL {
-  return sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
 }
 
 /* ---------------------------------------------------------------- assignment rules */

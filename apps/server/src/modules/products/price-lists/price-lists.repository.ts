@@ -5,6 +5,7 @@ import { updateVersioned } from '../../../kernel/db/versioned.ts';
 import { product } from '../products.schema.ts';
 import { priceList, priceListEntry } from './price-lists.schema.ts';
 import type { Candidate } from './price-resolution.ts';
+import { escapeLike } from '../../../kernel/db/search.ts';
 
 export type PriceListRecord = typeof priceList.$inferSelect;
 export type PriceListRow = PriceListRecord & { entryCount: number };
@@ -18,10 +19,6 @@ export type PriceListEntryRow = PriceListEntryRecord & {
   listPrice: string;
   floorPrice: string | null;
 };
-
-function escapeLike(q: string): string {
-  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 const withEntryCount = {
   ...getTableColumns(priceList),

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle
 import type { Db } from '../../../kernel/db/database.ts';
 import { updateVersioned } from '../../../kernel/db/versioned.ts';
 import { lead, leadSource } from './leads.schema.ts';
+import { escapeLike } from '../../../kernel/db/search.ts';
 
 export type LeadRow = typeof lead.$inferSelect;
 export type NewLeadRow = typeof lead.$inferInsert;
@@ -28,10 +29,6 @@ export function mobileKey(phone: string | null | undefined): string | null {
   const digits = phone ? phone.replace(/\D/g, '') : '';
   if (!digits) return null;
   return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
-}
-
-function escapeLike(q: string): string {
-  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function filterConditions(f: LeadFilter): SQL | undefined {

@@ -5,6 +5,7 @@ import type { Db } from '../../../kernel/db/database.ts';
 import { rowsOf } from '../../../kernel/db/tx.ts';
 import { updateVersioned } from '../../../kernel/db/versioned.ts';
 import { opportunity, opportunityLine, opportunityPipeline, opportunityStage, opportunityStageChange } from './opportunities.schema.ts';
+import { escapeLike } from '../../../kernel/db/search.ts';
 
 export type OpportunityRow = typeof opportunity.$inferSelect;
 export type NewOpportunityRow = typeof opportunity.$inferInsert;
@@ -100,10 +101,6 @@ export type OpportunityFilter = {
   expectedCloseFrom?: string;
   expectedCloseTo?: string;
 };
-
-function escapeLike(q: string): string {
-  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function filterConditions(f: OpportunityFilter): SQL | undefined {
   return and(

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, lt, lte, or, sql, type SQL } from '
 import type { Db } from '../../../kernel/db/database.ts';
 import { updateVersioned } from '../../../kernel/db/versioned.ts';
 import { quote, quoteDiscountLimit, quoteLine, quoteSettings, quoteVersion } from './quotes.schema.ts';
+import { escapeLike } from '../../../kernel/db/search.ts';
 
 export type QuoteRow = typeof quote.$inferSelect;
 export type NewQuoteRow = typeof quote.$inferInsert;
@@ -54,8 +55,6 @@ export type QuoteFilter = {
   requiresApproval?: boolean;
   validUntilTo?: string;
 };
-
-const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filterConditions(f: QuoteFilter): SQL | undefined {
   const like = f.q ? `%${escapeLike(f.q)}%` : undefined;
