@@ -3,6 +3,8 @@ import type { Db } from '../../kernel/db/database.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { contact, customer } from './customers.schema.ts';
 import { escapeLike, textArray } from '../../kernel/db/search.ts';
+import { scopedPageIds } from '../../kernel/access/scoped-page.ts';
+import type { ScopeParts } from '../../kernel/access/access.ts';
 
 export type CustomerRow = typeof customer.$inferSelect;
 export type NewCustomerRow = typeof customer.$inferInsert;
@@ -40,6 +42,8 @@ export function customerSortValue(row: CustomerRow, sort: CustomerSortKey): stri
 
 export type CustomerFilter = {
   scope: SQL | undefined;
+  /** The same scope in disjoint parts (`scopeParts`), for lists by creation date read part by part. */
+  scopeParts?: ScopeParts | null;
   q?: string;
   ownerIds?: string[];
   departmentIds?: string[];
@@ -152,7 +156,25 @@ export async function listCustomers(db: Db, filter: CustomerFilter, page: Custom
       .orderBy(...orderBy(page))
       .limit(limit);
   if (!nullableSort.has(page.sort)) {
-    return select(page.after ? sql`(${col}, ${customer.id}) ${cmp} (${cursorValue(page)}, ${page.after[1]})` : undefined, page.limit);
+    const after = page.after ? sql`(${col}, ${customer.id}) ${cmp} (${cursorValue(page)}, ${page.after[1]})` : undefined;
+    const parts = filter.scopeParts;
+    if (page.sort !== 'createdAt' || !parts || filter.ownerIds?.length) return select(after, page.limit);
+    // A scoped list by creation date: read part by part along the (department | owner, created) indexes.
+    const asked = filter.departmentIds ? new Set(filter.departmentIds) : null;
+    const pageIds = scopedPageIds(
+      db,
+      customer,
+      { id: customer.id, key: customer.createdAt, department: customer.departmentId },
+      { departments: asked ? parts.departmentIds.filter((d) => asked.has(d)) : parts.departmentIds, others: parts.others },
+      and(filterConditions({ ...filter, scope: undefined }), after),
+      page,
+    );
+    return db
+      .select()
+      .from(customer)
+      .where(sql`${customer.id} in (${pageIds})`)
+      .orderBy(...orderBy(page))
+      .limit(page.limit);
   }
   const runs: ('value' | 'null')[] = page.desc ? ['value', 'null'] : ['null', 'value'];
   const cursorRun = page.after ? (page.after[0] === null ? 'null' : 'value') : undefined;

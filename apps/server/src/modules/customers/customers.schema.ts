@@ -81,6 +81,11 @@ export const customer = pgTable(
     index('customer_normalized_name_idx').on(t.normalizedName),
     index('customer_normalized_name_trgm_idx').using('gin', t.normalizedName.op('gin_trgm_ops')),
     index('customer_name_pinyin_trgm_idx').using('gin', t.namePinyin.op('gin_trgm_ops')),
+    // The pinyin of names written without Chinese characters (overseas and Latin-script names): a
+    // Chinese name is compared with those by pinyin (duplicate check), with every other by its text.
+    index('customer_latin_name_pinyin_trgm_idx')
+      .using('gin', t.namePinyin.op('gin_trgm_ops'))
+      .where(sql`${t.normalizedName} !~ '[㐀-鿿]'`),
     index('customer_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     index('customer_short_name_trgm_idx').using('gin', t.shortName.op('gin_trgm_ops')),
     index('customer_pinyin_initials_trgm_idx').using('gin', t.pinyinInitials.op('gin_trgm_ops')),

@@ -12,7 +12,7 @@ import { CUSTOMER_COUNT_CAP, Permission, type TCustomerCount, type TCustomerList
 import { or } from 'drizzle-orm';
 import { z } from 'zod';
 import { hasPermission } from '../../kernel/auth/actor.ts';
-import { maskTail, redactFields, scopeFilter } from '../../kernel/access/access.ts';
+import { maskTail, redactFields, scopeFilter, scopeParts } from '../../kernel/access/access.ts';
 import { writeAudit, writeListAudit, writeReadAudit } from '../../kernel/audit/audit.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
@@ -283,7 +283,10 @@ export function createCustomerService(deps: {
     async list(actor: Actor, query: TCustomerListQuery): Promise<TPage<TCustomer>> {
       const { sort, desc } = parseSort(query.sort);
       const after = decodeCursor(query.cursor, ZCursor);
-      const filter = await toCustomerFilter(listDeps, actor, scopeOf(actor), query);
+      const filter = {
+        ...(await toCustomerFilter(listDeps, actor, scopeOf(actor), query)),
+        scopeParts: scopeParts(actor, repo.customerScopeColumns),
+      };
       const rows = await repo.listCustomers(db, filter, { sort, desc, limit: query.limit + 1, after: after ?? undefined });
       await writeListAudit(db, actor, { action: 'customer.list', entityType: 'customer' }, query);
       const page = toPage(

@@ -6,7 +6,7 @@ import { withTx } from '../../kernel/db/tx.ts';
 import type { People } from '../admin/index.ts';
 import * as repo from './customers.repository.ts';
 import { corePinyinPatterns } from './duplicate/candidate-keys.ts';
-import { findByCorePinyin, findSimilarNamesBestOfTwo } from './duplicate/duplicate-candidates.repository.ts';
+import { findByCorePinyin, findSimilarNamesBestOfTwo, type DuplicateCandidate } from './duplicate/duplicate-candidates.repository.ts';
 import { classify, duplicateSearchKeys, nameSimilarity, PREFILTER_THRESHOLD } from './duplicate/similarity.ts';
 
 /** Candidates scored per check, the most similar first (the pre-filter threshold is the scorer's own). */
@@ -32,8 +32,8 @@ export function createDuplicateCheckService(deps: { db: Db; people: Pick<People,
     async check(actor: Actor, input: TDuplicateCheckRequest): Promise<TDuplicateCheckResult> {
       const keys = duplicateSearchKeys(input.name);
       const normalized = keys.normalizedName;
-      const found = new Map<string, { row: repo.CustomerRow; reason: TDuplicateMatch['reason']; score: number }>();
-      const add = (row: repo.CustomerRow, reason: TDuplicateMatch['reason'], score: number) => {
+      const found = new Map<string, { row: DuplicateCandidate; reason: TDuplicateMatch['reason']; score: number }>();
+      const add = (row: DuplicateCandidate, reason: TDuplicateMatch['reason'], score: number) => {
         // A merged customer is no candidate: its survivor is.
         if (row.id === input.excludeId || row.mergedIntoId) return;
         const existing = found.get(row.id);

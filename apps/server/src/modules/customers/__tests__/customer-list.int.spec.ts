@@ -213,6 +213,18 @@ describe('customer list sorts', () => {
     }
   });
 
+  it('lists a scope by creation date in the order of the whole list, page by page', async () => {
+    // A manager's and a rep's lists by creation date are read per department and owner (scopedPageIds).
+    for (const s of [mgr, rep1]) {
+      const visible = new Set(await names(s, 'sort=name'));
+      for (const sort of ['createdAt', '-createdAt']) {
+        const expected = (await names(admin, `sort=${sort}`)).filter((n) => visible.has(n));
+        expect(await names(s, `sort=${sort}`), sort).toEqual(expected);
+        expect(await pagedNames(s, `sort=${sort}`), sort).toEqual(expected);
+      }
+    }
+  });
+
   it('refuses a forged cursor', async () => {
     const res = await admin.request({ method: 'GET', url: '/api/v1/customers?cursor=bm90LWEtY3Vyc29y' });
     expect(res.statusCode).toBe(400);

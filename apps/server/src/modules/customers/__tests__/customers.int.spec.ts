@@ -1,6 +1,9 @@
 import type { TCustomer } from '@crm/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { withTx } from '../../../kernel/db/tx.ts';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app.ts';
+import { findSimilarNamesBestOfTwo } from '../duplicate/duplicate-candidates.repository.ts';
+import { duplicateSearchKeys, PREFILTER_THRESHOLD } from '../duplicate/similarity.ts';
 
 let t: TestApp;
 let rep1: Session; // rep.east1, 华东一组
@@ -67,6 +70,17 @@ describe('customers', () => {
       payload: { name: '江苏苏源电力工程有限公司常州分公司' },
     });
     expect(check.json().verdict).not.toBe('block');
+  });
+
+  it('compares a Chinese name without a trade name with Latin-script names by pinyin, Chinese ones by text', async () => {
+    for (const name of ['Nanjing Power Supply Company', '南京市供电服务有限公司', '南京的供电'])
+      expect((await create(rep1, { name, type: 'grid' })).statusCode).toBe(201);
+    const keys = duplicateSearchKeys('南京供电公司');
+    const names = async () =>
+      (await withTx(t.database.db, (tx) => findSimilarNamesBestOfTwo(tx, keys, PREFILTER_THRESHOLD, 300))).map((c) => c.name);
+    const found = await names();
+    // The Latin name only by its pinyin key, the Chinese ones by their normalised text.
+    expect(found).toEqual(expect.arrayContaining(['Nanjing Power Supply Company', '南京市供电服务有限公司', '南京的供电']));
   });
 
   it('warns about a similar name (an input-method typo) found through the trigram index', async () => {

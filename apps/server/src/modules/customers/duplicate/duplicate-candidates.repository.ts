@@ -1,6 +1,11 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../kernel/db/database.ts';
 import { customer } from '../customers.schema.ts';
+import { isWrittenInHan } from './similarity.ts';
+
+/** What the duplicate check reads of a candidate: enough to score its name and name its owner. */
+const candidateColumns = { id: customer.id, name: customer.name, ownerId: customer.ownerId, mergedIntoId: customer.mergedIntoId };
+export type DuplicateCandidate = { id: string; name: string; ownerId: string | null; mergedIntoId: string | null };
 
 /**
  * Customers whose pinyin key contains one of the given trade-name spellings (see
@@ -14,11 +19,11 @@ export async function findByCorePinyin(
   keys: { normalizedName: string; namePinyin: string },
   threshold: number,
   limit: number,
-): Promise<(typeof customer.$inferSelect)[]> {
+): Promise<DuplicateCandidate[]> {
   if (patterns.length === 0) return [];
   const byName = sql`similarity(${customer.normalizedName}, ${keys.normalizedName})`;
   return db
-    .select()
+    .select(candidateColumns)
     .from(customer)
     .where(
       and(
@@ -36,7 +41,10 @@ export async function findByCorePinyin(
     .limit(limit);
 }
 
-type Scored = { row: typeof customer.$inferSelect; byName: number; byPinyin: number };
+type Scored = { row: DuplicateCandidate; byName: number; byPinyin: number };
+
+/** Names written without Chinese characters (U+3400–U+9FFF, as `isWrittenInHan`): the predicate of the partial index on their pinyin. */
+const latinName = sql`${customer.normalizedName} !~ '[㐀-鿿]'`;
 
 async function mostSimilar(
   db: Db,
@@ -49,9 +57,15 @@ async function mostSimilar(
   const byName = sql<number>`similarity(${customer.normalizedName}, ${keys.normalizedName})`;
   const byPinyin = sql<number>`similarity(${customer.namePinyin}, ${keys.namePinyin})`;
   const rows: Scored[] = await db
-    .select({ row: customer, byName, byPinyin })
+    .select({ row: candidateColumns, byName, byPinyin })
     .from(customer)
-    .where(on === 'name' ? sql`${customer.normalizedName} % ${keys.normalizedName}` : sql`${customer.namePinyin} % ${keys.namePinyin}`)
+    .where(
+      on === 'name'
+        ? sql`${customer.normalizedName} % ${keys.normalizedName}`
+        : // A Chinese name meets other Chinese names by their text (the first search) and only
+          // names in another script by pinyin (classify's pre-filter): the small partial index.
+          and(sql`${customer.namePinyin} % ${keys.namePinyin}`, isWrittenInHan(keys.normalizedName) ? latinName : undefined),
+    )
     .orderBy(sql`${on === 'name' ? byName : byPinyin} desc`)
     .limit(limit);
   return rows.map((r) => ({ ...r, byName: Number(r.byName), byPinyin: Number(r.byPinyin) }));
@@ -72,7 +86,7 @@ export async function findSimilarNamesBestOfTwo(
   keys: { normalizedName: string; namePinyin: string },
   threshold: number,
   limit: number,
-): Promise<(typeof customer.$inferSelect)[]> {
+): Promise<DuplicateCandidate[]> {
   const byName = await mostSimilar(tx, 'name', keys, threshold, limit);
   const scored = new Map(byName.map((s) => [s.row.id, s]));
   if (keys.namePinyin) {

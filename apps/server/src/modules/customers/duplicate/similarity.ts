@@ -43,8 +43,11 @@ const PLACE_LEVELS: readonly PlaceLevel[] = ['country', 'region', 'province', 'c
 
 const HAN = /[\u3400-\u9fff]/;
 
+/** Whether a (normalised) name is written with Chinese characters, as the SQL of the candidate search tells it too. */
+export const isWrittenInHan = (text: string): boolean => HAN.test(text);
+
 function hasHanText(profile: NameProfile): boolean {
-  return HAN.test(profile.normalized);
+  return isWrittenInHan(profile.normalized);
 }
 
 /** The pg_trgm similarity the SQL pre-filter sees for this pair (normalised names, or pinyin across scripts). */

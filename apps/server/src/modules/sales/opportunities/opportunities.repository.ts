@@ -6,6 +6,7 @@ import { rowsOf } from '../../../kernel/db/tx.ts';
 import { updateVersioned } from '../../../kernel/db/versioned.ts';
 import { opportunity, opportunityLine, opportunityPipeline, opportunityStage, opportunityStageChange } from './opportunities.schema.ts';
 import { escapeLike } from '../../../kernel/db/search.ts';
+import { scopedPageIds } from '../../../kernel/access/scoped-page.ts';
 
 export type OpportunityRow = typeof opportunity.$inferSelect;
 export type NewOpportunityRow = typeof opportunity.$inferInsert;
@@ -144,11 +145,29 @@ export async function listOpportunities(
     const value = page.sort === 'createdAt' || page.sort === 'updatedAt' ? new Date(raw) : raw;
     after = sql`(${col}, ${opportunity.id}) ${cmp} (${value}, ${page.after[1]})`;
   }
+  const order = page.desc ? [desc(col), desc(opportunity.id)] : [asc(col), asc(opportunity.id)];
+  const parts = page.sort === 'createdAt' ? boardParts(filter) : undefined;
+  if (!parts)
+    return db
+      .select()
+      .from(opportunity)
+      .where(and(filterConditions(filter), after))
+      .orderBy(...order)
+      .limit(page.limit);
+  // A scoped list by creation date: read part by part along the (department | owner, created) indexes.
+  const pageIds = scopedPageIds(
+    db,
+    opportunity,
+    { id: opportunity.id, key: opportunity.createdAt, department: opportunity.departmentId },
+    parts,
+    and(filterConditions({ ...filter, scope: undefined }), after),
+    page,
+  );
   return db
     .select()
     .from(opportunity)
-    .where(and(filterConditions(filter), after))
-    .orderBy(...(page.desc ? [desc(col), desc(opportunity.id)] : [asc(col), asc(opportunity.id)]))
+    .where(sql`${opportunity.id} in (${pageIds})`)
+    .orderBy(...order)
     .limit(page.limit);
 }
 

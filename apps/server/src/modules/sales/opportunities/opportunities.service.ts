@@ -268,6 +268,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
       const after = decodeCursor(query.cursor, ZCursor);
       const filter: repo.OpportunityFilter = {
         scope: scopeOf(actor),
+        scopeParts: scopePartsOf(actor),
         q: query.q,
         ownerIds: query.mine === 'true' ? [actor.userId ?? '00000000-0000-0000-0000-000000000000'] : query.ownerId,
         departmentIds: query.departmentId ? await deps.people.subtree(query.departmentId) : undefined,

@@ -132,6 +132,39 @@ describe('opportunities', () => {
     expect(mine.items.map((i: { id: string }) => i.id)).toContain(o.id);
   });
 
+  it('lists a scope by creation date page by page in the same order as any other read of it', async () => {
+    await create(rep1, { name: '按创建时间 1' });
+    t.clock.advance(1000);
+    const north = await newCustomer(repNorth, '北方按创建时间测试电力有限公司');
+    await create(repNorth, { name: '按创建时间 2', customerId: north.id });
+    t.clock.advance(1000);
+    await create(mgr, { name: '按创建时间 3' });
+    type Item = { id: string; createdAt: string };
+    const pages = async (s: Session, sort: string) => {
+      const seen: Item[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await s.request({
+          method: 'GET',
+          url: `/api/v1/opportunities?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        const page = res.json() as { items: Item[]; nextCursor: string | null };
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    const byCreated = (desc: boolean) => (a: Item, b: Item) =>
+      (desc ? -1 : 1) * (a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    for (const s of [mgr, rep1, admin]) {
+      const all = await pages(s, '-updatedAt');
+      expect(all.length).toBeGreaterThan(2);
+      expect((await pages(s, '-createdAt')).map((i) => i.id)).toEqual([...all].sort(byCreated(true)).map((i) => i.id));
+      expect((await pages(s, 'createdAt')).map((i) => i.id)).toEqual([...all].sort(byCreated(false)).map((i) => i.id));
+    }
+  });
+
   it('guards stage moves with the pipeline rules, each refusal naming its rule', async () => {
     let o = await create(rep1, { isTender: true, name: '南京供电 2026年第二批电能表招标' });
     let res = await move(rep1, o, 'proposal');

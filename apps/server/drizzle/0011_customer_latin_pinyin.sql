@@ -1,0 +1,1 @@
+CREATE INDEX "customer_latin_name_pinyin_trgm_idx" ON "customer" USING gin ("name_pinyin" gin_trgm_ops) WHERE "customer"."normalized_name" !~ '[㐀-鿿]';
