@@ -3,6 +3,7 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import type { People } from '../admin/index.ts';
+import type { RequirementForContract } from '../requirements/index.ts';
 import type { ContractCatalog } from './contract-lines.ts';
 import type { ContractSettingsService } from './contract-settings.service.ts';
 
@@ -56,29 +57,7 @@ export type ContractQuoteSource = {
 
 /** What the requirements module gives contracts: an approved requirement's lines, and the mark that a contract uses it. */
 export type ContractRequirementSource = {
-  forContract(
-    tx: Db,
-    actor: Actor,
-    requirementId: string,
-  ): Promise<{
-    id: string;
-    number: string | null;
-    title: string;
-    customerId: string;
-    opportunityId: string | null;
-    opportunityName: string | null;
-    lines: {
-      requirementLineId: string;
-      productId: string | null;
-      name: string;
-      spec: string | null;
-      unit: string | null;
-      qty: string;
-      wantedDate: string | null;
-      isNonStandard: boolean;
-      isTechnicallyReviewed: boolean;
-    }[];
-  }>;
+  forContract(tx: Db, actor: Actor, requirementId: string): Promise<RequirementForContract>;
   markContracted(tx: Db, actor: Actor, requirementIds: string[], contractId: string): Promise<void>;
 };
 
