@@ -326,9 +326,30 @@ export const ZStageTotals = z.object({
 });
 export type TStageTotals = z.infer<typeof ZStageTotals>;
 
+/** A kanban card: what the card shows and what a move needs (the full record is a click away). */
+export const ZBoardCard = ZOpportunitySummary.pick({
+  id: true,
+  name: true,
+  customerId: true,
+  customerName: true,
+  ownerId: true,
+  ownerName: true,
+  amount: true,
+  currency: true,
+  expectedCloseDate: true,
+  stageId: true,
+  stageKind: true,
+  probability: true,
+  isTender: true,
+  wonDate: true,
+  closedAt: true,
+  version: true,
+});
+export type TBoardCard = z.infer<typeof ZBoardCard>;
+
 export const ZBoardColumn = ZStageTotals.extend({
   stage: ZOpportunityStage,
-  cards: z.array(ZOpportunitySummary),
+  cards: z.array(ZBoardCard),
   /** Cursor for the next cards of this column (`GET /api/v1/opportunities/board/column`). */
   nextCursor: z.string().nullable(),
 });

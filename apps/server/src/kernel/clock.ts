@@ -6,9 +6,25 @@ export interface Clock {
   today(): string;
 }
 
+/** One formatter per time zone and kind: making an Intl.DateTimeFormat costs far more than using it. */
+function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, timezone: string, make: () => Intl.DateTimeFormat) {
+  let format = cache.get(timezone);
+  if (!format) {
+    format = make();
+    cache.set(timezone, format);
+  }
+  return format;
+}
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function businessDate(at: Date, timezone: string): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return cachedFormat(
+    dateFormats,
+    timezone,
+    () => new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  ).format(at);
 }
 
 export function systemClock(timezone: string): Clock {
@@ -35,16 +51,21 @@ export function settableClock(start: Date | string, timezone = 'Asia/Shanghai'):
 
 /** How far the time zone is ahead of UTC at (about) the given instant, in milliseconds. */
 export function zoneOffsetMs(at: Date, timezone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
+  const parts = cachedFormat(
+    instantFormats,
+    timezone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: timezone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+  ).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;

@@ -17,7 +17,7 @@ import { decodeCursor, encodeCursor } from '../../../kernel/http/pagination.ts';
 import { money, sumMoney, toMoneyString } from '../../../kernel/money.ts';
 import type { People } from '../../admin/index.ts';
 import { buildForecast, COMMIT_PROBABILITY, periodMonths } from './forecast.ts';
-import { toSummaryDto, type DtoNames } from './opportunity-dto.ts';
+import { toBoardCardDto } from './opportunity-dto.ts';
 import type { CustomerLookup } from './opportunities.service.ts';
 import * as repo from './opportunities.repository.ts';
 import { loadStages } from './pipeline.service.ts';
@@ -58,19 +58,18 @@ export function createBoardService(deps: {
     return { date: d, at: startOfBusinessDay(d, clock.timezone) };
   }
 
-  async function names(rows: repo.OpportunityRow[], stages: StageDef[]): Promise<DtoNames> {
-    const [owners, departments, customers] = await Promise.all([
+  async function names(rows: repo.BoardCardRow[]) {
+    const [owners, customers] = await Promise.all([
       deps.people.summaries(rows.map((r) => r.ownerId)),
-      deps.people.departmentNames(rows.map((r) => r.departmentId)),
       deps.customers.names(
         db,
         rows.map((r) => r.customerId),
       ),
     ]);
-    return { stages: new Map(stages.map((s) => [s.id, s])), owners, departments, customers };
+    return { owners, customers };
   }
 
-  function cursorOf(row: repo.OpportunityRow, kind: StageDef['kind']): string {
+  function cursorOf(row: repo.BoardCardRow, kind: StageDef['kind']): string {
     return encodeCursor([kind === 'open' ? row.expectedCloseDate : row.closedAt!.toISOString(), row.id]);
   }
 
@@ -101,7 +100,7 @@ export function createBoardService(deps: {
         const stageIds = stages.filter((s) => (kind === 'open') === (s.kind === 'open')).map((s) => s.id);
         return repo.firstCardsPerStage(db, filter, { kind, stageIds, closedSince: closedSince.at, limit: query.limit + 1 });
       };
-      const byStage = new Map<string, repo.OpportunityRow[]>();
+      const byStage = new Map<string, repo.BoardCardRow[]>();
       for (const row of (await Promise.all([firstCards('open'), firstCards('closed')])).flat()) {
         const rows = byStage.get(row.stageId);
         if (rows) rows.push(row);
@@ -112,16 +111,13 @@ export function createBoardService(deps: {
         const shown = rows.slice(0, query.limit);
         return { rows: shown, nextCursor: rows.length > query.limit ? cursorOf(shown.at(-1)!, s.kind) : null };
       });
-      const n = await names(
-        columnCards.flatMap((c) => c.rows),
-        stages,
-      );
+      const n = await names(columnCards.flatMap((c) => c.rows));
       await writeReadAudit(db, actor, { action: 'opportunity.board', entityType: 'opportunity', meta: { filter: { ...query } } });
       const columns: TBoardColumn[] = stages.map((s, i) => ({
         stageId: s.id,
         stage: s,
         ...totalsOf(totals.get(s.id)),
-        cards: columnCards[i]!.rows.map((r) => toSummaryDto(r, n)),
+        cards: columnCards[i]!.rows.map((r) => toBoardCardDto(r, n)),
         nextCursor: columnCards[i]!.nextCursor,
       }));
       return { columns, closedSince: closedSince.date };
@@ -134,8 +130,8 @@ export function createBoardService(deps: {
       if (!stage) return { cards: [], nextCursor: null };
       const after = decodeCursor(query.cursor, ZColumnCursor);
       const page = await cards(filter, stage, closedSinceOf(query.closedSince).at, query.limit, after);
-      const n = await names(page.rows, stages);
-      return { cards: page.rows.map((r) => toSummaryDto(r, n)), nextCursor: page.nextCursor };
+      const n = await names(page.rows);
+      return { cards: page.rows.map((r) => toBoardCardDto(r, n)), nextCursor: page.nextCursor };
     },
 
     async summary(actor: Actor, query: TPipelineSummaryQuery): Promise<TPipelineSummary> {

@@ -293,6 +293,25 @@ function boardParts(filter: OpportunityFilter): { departments: readonly string[]
   return { departments: probedDepartments(filter, parts), others: parts.others };
 }
 
+/** The columns a kanban card shows (see `toBoardCardDto`). */
+const boardCardColumns = {
+  id: opportunity.id,
+  name: opportunity.name,
+  customerId: opportunity.customerId,
+  ownerId: opportunity.ownerId,
+  amount: opportunity.amount,
+  currency: opportunity.currency,
+  expectedCloseDate: opportunity.expectedCloseDate,
+  stageId: opportunity.stageId,
+  stageKind: opportunity.stageKind,
+  probability: opportunity.probability,
+  isTender: opportunity.isTender,
+  wonDate: opportunity.wonDate,
+  closedAt: opportunity.closedAt,
+  version: opportunity.version,
+};
+export type BoardCardRow = Pick<OpportunityRow, keyof typeof boardCardColumns>;
+
 export type StageTotalsRow = { stageId: string; count: number; amount: string; weighted: string };
 
 /**
@@ -348,7 +367,7 @@ export async function firstCardsPerStage(
   db: Db,
   filter: OpportunityFilter,
   column: { kind: 'open' | 'closed'; stageIds: string[]; closedSince: Date; limit: number; after?: [string, string] },
-): Promise<OpportunityRow[]> {
+): Promise<BoardCardRow[]> {
   if (column.stageIds.length === 0) return [];
   const open = column.kind === 'open';
   const key = open ? opportunity.expectedCloseDate : opportunity.closedAt;
@@ -386,7 +405,7 @@ export async function firstCardsPerStage(
   const direction = open ? sql`asc` : sql`desc`;
   const ranked = sql`select c.id, row_number() over (partition by c.stage_id order by c.key ${direction}, c.id ${direction}) as rn from (${sql.join(branches, sql` union all `)}) as c`;
   return db
-    .select()
+    .select(boardCardColumns)
     .from(opportunity)
     .where(sql`${opportunity.id} in (select r.id from (${ranked}) as r where r.rn <= ${column.limit})`)
     .orderBy(asc(opportunity.stageId), ...order);

@@ -1,6 +1,7 @@
 import {
   Permission,
   ZBoard,
+  ZBoardCard,
   ZBoardColumnQuery,
   ZBoardQuery,
   ZCreateOpportunity,
@@ -68,7 +69,7 @@ export function opportunityRoutes(deps: {
         schema: {
           tags,
           querystring: ZBoardColumnQuery,
-          response: { 200: z.object({ cards: z.array(ZOpportunitySummary), nextCursor: z.string().nullable() }) },
+          response: { 200: z.object({ cards: z.array(ZBoardCard), nextCursor: z.string().nullable() }) },
         },
       },
       (req) => deps.board.column(req.actor, req.query),

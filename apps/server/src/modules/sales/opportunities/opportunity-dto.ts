@@ -1,4 +1,4 @@
-import type { TOpportunity, TOpportunitySummary, TStageChange } from '@crm/contracts';
+import type { TBoardCard, TOpportunity, TOpportunitySummary, TStageChange } from '@crm/contracts';
 import { iso } from '../../../kernel/http/pagination.ts';
 import { toMoneyString } from '../../../kernel/money.ts';
 import { weightedAmount } from './forecast.ts';
@@ -14,6 +14,28 @@ export type DtoNames = {
 };
 
 const money = (v: string | null) => (v === null ? null : toMoneyString(v));
+
+/** A kanban card of the columns `boardCardColumns` reads. */
+export function toBoardCardDto(row: repo.BoardCardRow, names: Pick<DtoNames, 'owners' | 'customers'>): TBoardCard {
+  return {
+    id: row.id,
+    name: row.name,
+    customerId: row.customerId,
+    customerName: names.customers.get(row.customerId) ?? null,
+    ownerId: row.ownerId,
+    ownerName: names.owners.get(row.ownerId)?.displayName ?? null,
+    amount: toMoneyString(row.amount),
+    currency: row.currency,
+    expectedCloseDate: row.expectedCloseDate,
+    stageId: row.stageId,
+    stageKind: row.stageKind,
+    probability: row.probability,
+    isTender: row.isTender,
+    wonDate: row.wonDate,
+    closedAt: iso(row.closedAt),
+    version: row.version,
+  };
+}
 
 export function toSummaryDto(row: repo.OpportunityRow, names: DtoNames): TOpportunitySummary {
   return {

@@ -2,12 +2,12 @@ import { Button, Card, Dropdown, Flex, Typography } from 'antd';
 import { SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TOpportunityStage, TOpportunitySummary } from '@crm/contracts';
+import type { TBoardCard, TOpportunityStage } from '@crm/contracts';
 import { formatDate } from '../../../shared/utils/format.ts';
 import { formatMoney, useStageName } from './stage-label.tsx';
 
 interface Props {
-  opportunity: TOpportunitySummary;
+  opportunity: TBoardCard;
   /** Stages the card can be moved to with the picker (phones and keyboards). */
   stages?: TOpportunityStage[];
   onPickStage?: (stage: TOpportunityStage) => void;

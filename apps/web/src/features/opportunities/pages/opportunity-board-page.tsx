@@ -16,7 +16,7 @@ import { Alert, Button, Card, Empty, Flex, Input, Segmented, Spin, Statistic, Ty
 import { PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Permission, type TBoardColumn, type TOpportunityStage, type TOpportunitySummary } from '@crm/contracts';
+import { Permission, type TBoardColumn, type TOpportunityStage, type TBoardCard } from '@crm/contracts';
 import { useIsMobile } from '../../../shared/hooks/use-is-mobile.ts';
 import { useDebouncedValue } from '../../../shared/hooks/use-debounced-value.ts';
 import { PageContainer } from '../../../shared/ui/page-container.tsx';
@@ -32,14 +32,14 @@ import { OwnerSelect } from '../components/owner-select.tsx';
 import { formatMoney, formatShortMoney, useStageName } from '../components/stage-label.tsx';
 import { useStageMover } from '../components/use-stage-mover.tsx';
 
-type Extra = Record<string, { cards: TOpportunitySummary[]; nextCursor: string | null }>;
+type Extra = Record<string, { cards: TBoardCard[]; nextCursor: string | null }>;
 
 function DraggableCard({
   opportunity,
   stages,
   onPickStage,
 }: {
-  opportunity: TOpportunitySummary;
+  opportunity: TBoardCard;
   stages: TOpportunityStage[];
   onPickStage: (s: TOpportunityStage) => void;
 }) {
@@ -61,12 +61,12 @@ function Column({
   onPickStage,
 }: {
   column: TBoardColumn;
-  cards: TOpportunitySummary[];
+  cards: TBoardCard[];
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
   stages: TOpportunityStage[];
-  onPickStage: (o: TOpportunitySummary, s: TOpportunityStage) => void;
+  onPickStage: (o: TBoardCard, s: TOpportunityStage) => void;
 }) {
   const { t, i18n } = useTranslation();
   const name = useStageName();
@@ -135,7 +135,7 @@ export function OpportunityBoardPage() {
   const [extra, setExtra] = useState<{ key: string; byStage: Extra }>({ key: '', byStage: {} });
   const [loadingMore, setLoadingMore] = useState<string | null>(null);
   const [moving, setMoving] = useState<Record<string, string>>({});
-  const [active, setActive] = useState<TOpportunitySummary | null>(null);
+  const [active, setActive] = useState<TBoardCard | null>(null);
   const [creating, setCreating] = useState(false);
   const filterKey = JSON.stringify(filters) + String(board.dataUpdatedAt);
   const more = useMemo(() => (extra.key === filterKey ? extra.byStage : {}), [extra, filterKey]);
@@ -166,7 +166,7 @@ export function OpportunityBoardPage() {
   const stages = useMemo(() => columns.map((c) => c.stage), [columns]);
   // Cards where they are shown: a card being moved already sits in its new column.
   const cardsByStage = useMemo(() => {
-    const map = new Map<string, TOpportunitySummary[]>();
+    const map = new Map<string, TBoardCard[]>();
     const all = columns.flatMap((c) => [...c.cards, ...(more[c.stageId]?.cards ?? [])]);
     for (const c of columns) map.set(c.stageId, []);
     for (const o of all) {
@@ -200,10 +200,10 @@ export function OpportunityBoardPage() {
     }
   }
 
-  const onDragStart = (e: DragStartEvent) => setActive((e.active.data.current as { opportunity: TOpportunitySummary }).opportunity);
+  const onDragStart = (e: DragStartEvent) => setActive((e.active.data.current as { opportunity: TBoardCard }).opportunity);
   const onDragEnd = (e: DragEndEvent) => {
     setActive(null);
-    const o = (e.active.data.current as { opportunity: TOpportunitySummary } | undefined)?.opportunity;
+    const o = (e.active.data.current as { opportunity: TBoardCard } | undefined)?.opportunity;
     const stage = (e.over?.data.current as { stage: TOpportunityStage } | undefined)?.stage;
     if (o && stage && stage.id !== o.stageId) mover.requestMove(o, stage);
   };
