@@ -64,9 +64,12 @@ function filterConditions(f: ContractFilter): SQL | undefined {
   );
 }
 
+/** Where unsigned contracts sort by signing date: below every real date (PostgreSQL has no year 0). */
+const UNSIGNED_SORT_DATE = '0001-01-01';
+
 /** The sort value of a row as its cursor keeps it (signed date and amount sort nulls as the lowest). */
 export function contractSortValue(row: ContractRow, sort: ContractSortKey): string {
-  if (sort === 'signed_desc') return row.signedDate ?? '0000-01-01';
+  if (sort === 'signed_desc') return row.signedDate ?? UNSIGNED_SORT_DATE;
   if (sort === 'amount_desc') return row.amountInclTax;
   return row.updatedAt.toISOString();
 }
@@ -89,7 +92,7 @@ export async function listContracts(
 ) {
   const col =
     page.sort === 'signed_desc'
-      ? sql`coalesce(${contract.signedDate}, '0000-01-01'::date)`
+      ? sql`coalesce(${contract.signedDate}, ${UNSIGNED_SORT_DATE}::date)`
       : page.sort === 'amount_desc'
         ? sql`${contract.amountInclTax}`
         : sql`${contract.updatedAt}`;

@@ -36,7 +36,7 @@ const TERMS: TPaymentTerm[][] = [
 /**
  * Demo contracts from the accepted demo quotes: older ones completed or executing, recent ones
  * signed, approved or still drafts, each with its automatic review. Does nothing when demo data
- * is off or contracts exist.
+ * is off or contracts exist. Answers how many it made.
  */
 export async function seedDemoContracts(deps: {
   db: Db;
@@ -47,10 +47,10 @@ export async function seedDemoContracts(deps: {
   contracts: Pick<ContractService, 'reviewVersion'>;
   settings: Pick<ContractSettingsService, 'current'>;
   customerNames: (db: Db, ids: readonly string[]) => Promise<Map<string, string>>;
-}): Promise<void> {
-  if (!deps.demo) return;
+}): Promise<number> {
+  if (!deps.demo) return 0;
   const [existing] = await deps.db.select({ n: count() }).from(contract);
-  if (Number(existing?.n ?? 0) > 0) return;
+  if (Number(existing?.n ?? 0) > 0) return 0;
   const system = asSystem('seed');
   const ids: string[] = [];
   let cursor: string | undefined;
@@ -59,7 +59,7 @@ export async function seedDemoContracts(deps: {
     ids.push(...page.items.map((q) => q.id));
     cursor = page.nextCursor ?? undefined;
   } while (cursor && ids.length < MAX_CONTRACTS);
-  if (ids.length === 0) return;
+  if (ids.length === 0) return 0;
   const settings = await deps.settings.current();
   const today = deps.clock.today();
   const tz = deps.clock.timezone;
@@ -158,4 +158,5 @@ export async function seedDemoContracts(deps: {
     }
     await writeAudit(tx, system, { action: 'contract.seed', entityType: 'contract', meta: { count: Math.min(ids.length, MAX_CONTRACTS) } });
   });
+  return Math.min(ids.length, MAX_CONTRACTS);
 }

@@ -83,8 +83,8 @@ export function createContractsModule(
       await settings.prepare();
       await documents.prepare();
     },
-    seed: () =>
-      seedDemoContracts({
+    seed: async () => {
+      const seeded = await seedDemoContracts({
         db: k.db,
         clock: k.clock,
         demo: k.config.demo.enabled,
@@ -93,7 +93,9 @@ export function createContractsModule(
         contracts,
         settings,
         customerNames: deps.customers.lookup.names,
-      }),
+      });
+      if (seeded > 0) await documents.seedDemo();
+    },
   };
   return {
     module,

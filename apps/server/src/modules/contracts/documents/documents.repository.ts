@@ -20,6 +20,20 @@ export type ContractDocumentKind = ContractDocumentRow['kind'];
 
 /* ------------------------------------------------------------------ documents */
 
+/** Signed (or executing, completed) contracts without any document yet, the most recently signed first (demo data). */
+export function listSignedWithoutDocuments(db: Db) {
+  return db
+    .select({ id: contract.id, number: contract.number, type: contract.type, signedDate: contract.signedDate })
+    .from(contract)
+    .where(
+      and(
+        inArray(contract.status, ['signed', 'executing', 'completed']),
+        sql`not exists (select 1 from ${contractDocument} d where d.contract_id = ${contract.id})`,
+      ),
+    )
+    .orderBy(desc(contract.signedDate), desc(contract.id));
+}
+
 export function listDocuments(db: Db, contractId: string): Promise<ContractDocumentRow[]> {
   return db
     .select()

@@ -172,6 +172,34 @@ export function createDocumentService(deps: {
       return one(contractId, documentId);
     },
 
+    /**
+     * Demo data: documents of demo contracts stored as the system's uploads, all in one transaction
+     * (the files first, outside it). No scope or status checks: only the seed calls this.
+     */
+    async seedDemoDocuments(
+      items: readonly { contractId: string; kind: repo.ContractDocumentKind; title: string; file: DocumentUpload }[],
+    ): Promise<void> {
+      const system = asSystem('seed');
+      const stored: Awaited<ReturnType<FileService['upload']>>[] = [];
+      for (const item of items) stored.push(await deps.files.upload(system, item.file));
+      await withTx(db, async (tx) => {
+        const now = clock.now();
+        for (const [i, item] of items.entries()) {
+          const d = await repo.insertDocument(tx, {
+            contractId: item.contractId,
+            kind: item.kind,
+            title: item.title,
+            source: 'uploaded',
+            currentVersionNo: 0,
+            createdAt: now,
+            updatedAt: now,
+          });
+          await addVersionRow(tx, system, d, stored[i]!, {});
+        }
+        await writeAudit(tx, system, { action: 'contract.document.seed', entityType: 'contract', meta: { documents: items.length } });
+      });
+    },
+
     async addVersion(
       actor: Actor,
       contractId: string,

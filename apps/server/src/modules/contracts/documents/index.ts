@@ -7,6 +7,7 @@ import type { Kernel } from '../../../kernel/kernel.ts';
 import { addDefaultGrants, type People } from '../../admin/index.ts';
 import { createArchiveSettingsService } from './archive-settings.service.ts';
 import { createArchiveService, type ArchiveStatusCore } from './archive.service.ts';
+import { seedDemoArchive } from './demo-archive.ts';
 import { contractDocumentJobs } from './documents.jobs.ts';
 import { CONTRACT_DOCUMENT_GRANTS } from './documents.messages.ts';
 import { contractDocumentRoutes } from './documents.routes.ts';
@@ -32,7 +33,14 @@ export interface ContractDocumentsApi {
 export function createContractDocumentsFeature(
   k: Kernel,
   deps: { people: People; getContract(actor: Actor, id: string): Promise<TContract> },
-): { routes: FastifyPluginAsync; jobs: JobDefinition[]; prepare(): Promise<void>; api: ContractDocumentsApi } {
+): {
+  routes: FastifyPluginAsync;
+  jobs: JobDefinition[];
+  prepare(): Promise<void>;
+  /** Demo data: the archive of the demo contracts just seeded. */
+  seedDemo(): Promise<void>;
+  api: ContractDocumentsApi;
+} {
   addDefaultGrants(CONTRACT_DOCUMENT_GRANTS);
   const settings = createArchiveSettingsService({ db: k.db, clock: k.clock });
   const templates = createTemplateService({ db: k.db, clock: k.clock, files: k.files, people: deps.people });
@@ -54,6 +62,7 @@ export function createContractDocumentsFeature(
       await settings.prepare();
       await templates.prepare();
     },
+    seedDemo: () => seedDemoArchive({ db: k.db, documents, settings }),
     api: {
       hasSignedOriginal: (tx, contractId) => archive.hasSignedOriginal(tx, contractId),
       archiveStatus: (tx, contractId, type) => archive.statusCore(tx, contractId, type),

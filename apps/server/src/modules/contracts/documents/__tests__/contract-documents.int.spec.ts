@@ -3,6 +3,7 @@ import type {
   TContract,
   TContractDocument,
   TContractDocumentList,
+  TContractListItem,
   TContractTemplate,
   TPage,
   TProduct,
@@ -143,6 +144,21 @@ beforeAll(async () => {
 });
 
 describe('contract documents: upload, versions, scope', () => {
+  it('seeds the archive of the demo contracts: each signed one has its signed original, all but the three latest are complete', async () => {
+    const admin = await t.login('admin');
+    const signed = (
+      await ok<TPage<TContractListItem>>(
+        await get(admin, '/api/v1/contracts?status=signed&status=executing&status=completed&sort=signed_desc&limit=200'),
+      )
+    ).items;
+    expect(signed.length).toBeGreaterThan(3);
+    const archives = [];
+    for (const c of signed) archives.push((await ok<TContractDocumentList>(await documentsOf(admin, c.id))).archive);
+    expect(archives.every((a) => !a.missingKinds.includes('signed_original'))).toBe(true);
+    expect(archives.slice(0, 3).every((a) => !a.isComplete)).toBe(true);
+    expect(archives.slice(3).every((a) => a.isComplete)).toBe(true);
+  });
+
   it('uploads typed documents with versions, lists them with the archive status, downloads each version', async () => {
     const c = await newContract(rep);
     const first = await pdfOf(1, 'v1');
