@@ -49,8 +49,11 @@ export function settableClock(start: Date | string, timezone = 'Asia/Shanghai'):
   };
 }
 
-/** How far the time zone is ahead of UTC at (about) the given instant, in milliseconds. */
-export function zoneOffsetMs(at: Date, timezone: string): number {
+/** The wall-clock fields of an instant in the time zone (two digits each, the year four). */
+export function zonedParts(
+  at: Date,
+  timezone: string,
+): { year: string; month: string; day: string; hour: string; minute: string; second: string } {
   const parts = cachedFormat(
     instantFormats,
     timezone,
@@ -66,8 +69,20 @@ export function zoneOffsetMs(at: Date, timezone: string): number {
         second: '2-digit',
       }),
   ).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+/** "2026-11-02 10:00": an instant as people read it in the business time zone. */
+export function businessDateTime(at: Date, timezone: string): string {
+  const p = zonedParts(at, timezone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** How far the time zone is ahead of UTC at (about) the given instant, in milliseconds. */
+export function zoneOffsetMs(at: Date, timezone: string): number {
+  const p = zonedParts(at, timezone);
+  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { numberSequence } from '../kernel.schema.ts';
+import { zonedParts } from '../clock.ts';
 
 /**
  * Document numbers from patterns such as `HT{yyyy}{mm}-{seq:5}`: date tokens {yyyy} {yy} {mm} {dd}
@@ -22,11 +23,8 @@ export function validatePattern(pattern: string): string | null {
 }
 
 function dateParts(at: Date, timezone: string): { yyyy: string; mm: string; dd: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
-    at,
-  );
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { yyyy: get('year'), mm: get('month'), dd: get('day') };
+  const p = zonedParts(at, timezone);
+  return { yyyy: p.year, mm: p.month, dd: p.day };
 }
 
 export function periodOf(pattern: string, at: Date, timezone: string): string {

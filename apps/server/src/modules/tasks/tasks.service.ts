@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { scopeFilter } from '../../kernel/access/access.ts';
 import { writeAudit, writeListAudit, writeReadAudit } from '../../kernel/audit/audit.ts';
 import { hasPermission, type Actor } from '../../kernel/auth/actor.ts';
-import type { Clock } from '../../kernel/clock.ts';
+import { businessDateTime, type Clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { withTx } from '../../kernel/db/tx.ts';
 import { AppError, CommonError } from '../../kernel/errors.ts';
@@ -61,20 +61,6 @@ function toDto(row: repo.TaskRow, names: Names): TTask {
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
-}
-
-export function formatInZone(at: Date, timezone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
 /** Where a notification about a task leads: the record it is about, or the task itself. */
@@ -147,7 +133,7 @@ export function createTaskService(deps: {
       params: {
         by: actor.displayName,
         title: row.title,
-        due: row.dueAt ? formatInZone(row.dueAt, clock.timezone) : '—',
+        due: row.dueAt ? businessDateTime(row.dueAt, clock.timezone) : '—',
         relatedLabel: row.relatedLabel ?? '—',
       },
       link: `/tasks?task=${row.id}`,
@@ -332,7 +318,7 @@ export function createTaskService(deps: {
                 kind: early ? 'tasks.reminder' : 'tasks.due',
                 params: {
                   title: t.title,
-                  due: t.dueAt ? formatInZone(t.dueAt, clock.timezone) : '—',
+                  due: t.dueAt ? businessDateTime(t.dueAt, clock.timezone) : '—',
                   relatedLabel: t.relatedLabel ?? '—',
                 },
                 link: taskLink(t),

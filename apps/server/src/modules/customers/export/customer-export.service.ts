@@ -11,7 +11,7 @@ import type { Worksheet } from 'exceljs';
 import { scopeFilter } from '../../../kernel/access/access.ts';
 import { writeAudit } from '../../../kernel/audit/audit.ts';
 import type { Actor } from '../../../kernel/auth/actor.ts';
-import type { Clock } from '../../../kernel/clock.ts';
+import { businessDateTime, type Clock } from '../../../kernel/clock.ts';
 import type { Db } from '../../../kernel/db/database.ts';
 import { translate, type Locale } from '../../../kernel/i18n.ts';
 import type { People } from '../../admin/index.ts';
@@ -25,20 +25,8 @@ const PAGE_ROWS = 1000;
 export type CustomerExportFile = { stream: Readable; fileName: string; contentType: string; truncated: boolean };
 
 /** "2026-11-02 10:00" in the business time zone. */
-function businessDateTime(value: string | null, timezone: string): string | null {
-  if (!value) return null;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(value));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-}
+const localDateTime = (value: string | null, timezone: string): string | null =>
+  value ? businessDateTime(new Date(value), timezone) : null;
 
 /**
  * Money goes into the sheet as a number (so that it sums in Excel) only when the number says
@@ -97,8 +85,8 @@ export function createCustomerExportService(deps: { db: Db; clock: Clock; people
       department: () => c.departmentName,
       tags: () => (c.tags.length > 0 ? c.tags.join(label('tagSeparator')) : null),
       source: () => c.source,
-      lastActivityAt: () => businessDateTime(c.lastActivityAt, tz),
-      lastDealAt: () => businessDateTime(c.lastDealAt, tz),
+      lastActivityAt: () => localDateTime(c.lastActivityAt, tz),
+      lastDealAt: () => localDateTime(c.lastDealAt, tz),
       creditLimit: () => moneyCell(c.creditLimit),
       creditDays: () => c.creditDays,
       taxId: () => c.taxId,
@@ -106,8 +94,8 @@ export function createCustomerExportService(deps: { db: Db; clock: Clock; people
       billingPhone: () => c.billingPhone,
       bankName: () => c.bankName,
       bankAccount: () => c.bankAccount,
-      createdAt: () => businessDateTime(c.createdAt, tz),
-      updatedAt: () => businessDateTime(c.updatedAt, tz),
+      createdAt: () => localDateTime(c.createdAt, tz),
+      updatedAt: () => localDateTime(c.updatedAt, tz),
     };
     return columns.map((col) => value[col]() ?? null);
   }
