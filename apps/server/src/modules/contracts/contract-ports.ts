@@ -3,6 +3,7 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import type { People } from '../admin/index.ts';
+import type { AcceptedQuote } from '../sales/index.ts';
 import type { RequirementForContract } from '../requirements/index.ts';
 import type { ContractCatalog } from './contract-lines.ts';
 import type { ContractSettingsService } from './contract-settings.service.ts';
@@ -27,32 +28,7 @@ export type ContractQuoteSource = {
     actor: Actor,
     id: string,
   ): Promise<{ id: string; customerId: string; opportunityId: string; opportunityName: string | null; title: string }>;
-  getAccepted(
-    tx: Db,
-    quoteId: string,
-  ): Promise<
-    | {
-        quoteId: string;
-        ownerId: string;
-        departmentId: string | null;
-        acceptedAt: Date;
-        versionId: string;
-        number: string;
-        opportunityId: string;
-        customerId: string;
-        currency: string;
-        lines: {
-          productId: string | null;
-          name: string;
-          spec: string | null;
-          unit: string | null;
-          qty: string;
-          netUnitPrice: string;
-          taxRate: string;
-        }[];
-      }
-    | undefined
-  >;
+  getAccepted(tx: Db, quoteId: string): Promise<AcceptedQuote | undefined>;
 };
 
 /** What the requirements module gives contracts: an approved requirement's lines, and the mark that a contract uses it. */

@@ -44,7 +44,7 @@ export async function contractSource(
     return {
       customerId: accepted.customerId,
       opportunityId: accepted.opportunityId,
-      opportunityName: q.opportunityName,
+      opportunityName: accepted.opportunityName,
       quoteId: q.id,
       quoteVersionId: accepted.versionId,
       title: input.title ?? q.title,

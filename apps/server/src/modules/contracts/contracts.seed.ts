@@ -112,6 +112,7 @@ export async function seedDemoContracts(deps: {
         customerId: q.customerId,
         customerName,
         opportunityId: q.opportunityId,
+        opportunityName: q.opportunityName,
         quoteId: q.quoteId,
         quoteVersionId: q.versionId,
         ownerId: q.ownerId,

@@ -11,6 +11,8 @@ import { createOpportunitiesFeature } from './opportunities/index.ts';
 import { createQuotesFeature } from './quotes/index.ts';
 import { createTargetsFeature } from './targets/index.ts';
 
+export type { AcceptedQuote } from './quotes/index.ts';
+
 /** One part of the sales module (opportunities, leads, quotes, targets): its routes, jobs and demo data. */
 export interface SalesFeature {
   routes: FastifyPluginAsync;

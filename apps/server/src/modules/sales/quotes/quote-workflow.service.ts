@@ -30,6 +30,7 @@ export type AcceptedQuote = {
   versionId: string;
   versionNo: number;
   opportunityId: string;
+  opportunityName: string | null;
   customerId: string;
   ownerId: string;
   departmentId: string | null;
@@ -357,6 +358,7 @@ export function createQuoteWorkflow(deps: {
         versionId: v.id,
         versionNo: v.versionNo,
         opportunityId: q.opportunityId,
+        opportunityName: q.opportunityName,
         customerId: q.customerId,
         ownerId: q.ownerId,
         departmentId: q.departmentId,

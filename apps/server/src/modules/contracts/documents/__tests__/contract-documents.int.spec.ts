@@ -157,6 +157,8 @@ describe('contract documents: upload, versions, scope', () => {
     expect(archives.every((a) => !a.missingKinds.includes('signed_original'))).toBe(true);
     expect(archives.slice(0, 3).every((a) => !a.isComplete)).toBe(true);
     expect(archives.slice(3).every((a) => a.isComplete)).toBe(true);
+    // Made from accepted quotes, the demo contracts name their opportunity.
+    expect((await ok<TContract>(await get(admin, `/api/v1/contracts/${signed[0]!.id}`))).opportunityName).toBeTruthy();
   });
 
   it('uploads typed documents with versions, lists them with the archive status, downloads each version', async () => {
