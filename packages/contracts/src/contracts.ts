@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZBusinessDate, ZDateTime, ZId, ZListQuery, ZMoney, ZVersion } from './common.ts';
 import { ZCustomerGrade } from './customers.ts';
-import { ZTaxRate } from './products.ts';
+import { catalogueLineFields, ZTaxRate } from './products.ts';
 import { ZQuoteCurrency, ZQuotePercent, ZQuoteQuantity, ZQuoteUnitPrice } from './quotes.ts';
 
 /* ------------------------------------------------------------------ values */
@@ -96,11 +96,7 @@ export type TLatePenalty = z.infer<typeof ZLatePenalty>;
 /* ------------------------------------------------------------------ lines */
 
 export const ZContractLineInput = z.strictObject({
-  /** A catalogue product; without it the line is free text and needs a name. */
-  productId: ZId.nullable().optional(),
-  name: z.string().trim().max(200).optional(),
-  spec: z.string().trim().max(300).nullable().optional(),
-  unit: z.string().trim().max(20).nullable().optional(),
+  ...catalogueLineFields,
   qty: ZContractQuantity,
   /** Incl. tax; defaults to the product's list price. */
   unitPrice: ZContractUnitPrice.nullable().optional(),

@@ -192,3 +192,15 @@ export const ZProductImportReport = z.object({
   errors: z.array(ZProductImportRowError),
 });
 export type TProductImportReport = z.infer<typeof ZProductImportReport>;
+
+/**
+ * The product fields of a document line (quote, contract, requirement): a catalogue product, or
+ * free text with a name, specification and unit. Each document adds its own quantities and prices.
+ */
+export const catalogueLineFields = {
+  /** A catalogue product; without it the line is free text and needs a name. */
+  productId: ZId.nullable().optional(),
+  name: z.string().trim().max(200).optional(),
+  spec: z.string().trim().max(300).nullable().optional(),
+  unit: z.string().trim().max(20).nullable().optional(),
+};

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZBoolString, ZBusinessDate, ZDateTime, ZId, ZListQuery, ZMoney, ZVersion } from './common.ts';
 import { ZCustomerGrade } from './customers.ts';
-import { ZTaxRate } from './products.ts';
+import { catalogueLineFields, ZTaxRate } from './products.ts';
 
 /* ------------------------------------------------------------------ values */
 
@@ -49,11 +49,7 @@ export const ZQuotePriceSource = z.object({
 export type TQuotePriceSource = z.infer<typeof ZQuotePriceSource>;
 
 export const ZQuoteLineInput = z.strictObject({
-  /** A catalogue product; without it the line is free text and needs a name. */
-  productId: ZId.nullable().optional(),
-  name: z.string().trim().max(200).optional(),
-  spec: z.string().trim().max(300).nullable().optional(),
-  unit: z.string().trim().max(20).nullable().optional(),
+  ...catalogueLineFields,
   qty: ZQuoteQuantity,
   /** Unit price incl. tax before the line discount; empty means "the price the price list gives". */
   unitPrice: ZQuoteUnitPrice.nullable().optional(),

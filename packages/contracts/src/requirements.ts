@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZBoolString, ZBusinessDate, ZDateTime, ZId, ZListQuery, ZVersion } from './common.ts';
-import { ZMaterialCode, ZPrice } from './products.ts';
+import { catalogueLineFields, ZMaterialCode, ZPrice } from './products.ts';
 
 /* ------------------------------------------------------------------ values */
 
@@ -57,11 +57,8 @@ export type TRequirementAttachment = z.infer<typeof ZRequirementAttachment>;
  */
 export const ZRequirementLineInput = z.strictObject({
   id: ZId.optional(),
-  productId: ZId.nullable().optional(),
-  /** Required without a product: what the customer wants, in a few words. */
-  name: z.string().trim().max(200).optional(),
-  spec: z.string().trim().max(300).nullable().optional(),
-  unit: z.string().trim().max(20).nullable().optional(),
+  /** Without a product, `name` says in a few words what the customer wants. */
+  ...catalogueLineFields,
   description: z.string().trim().max(2000).nullable().optional(),
   parameters: z.array(ZTechnicalParameter).max(REQUIREMENT_MAX_PARAMETERS).optional(),
   qty: ZRequirementQuantity,
